@@ -1,0 +1,165 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runInProcess } from '../montecarlo/runInProcess.js';
+import { formatCsv } from '../report/formatCsv.js';
+import { formatJson } from '../report/formatJson.js';
+import { formatTable } from '../report/formatTable.js';
+import { runReport } from '../report/runReport.js';
+import type { CompiledScenario } from '../scenario/compiled.js';
+import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostic.js';
+import { loadScenarioWith } from '../scenario/loadScenario.js';
+import { probeScenario, rangeDiagnostic } from '../scenario/probeScenario.js';
+import { ValueRangeError } from '../scenario/resolveRun.js';
+import { scenarioJsonSchema } from '../scenario/schema.js';
+import { VERSION } from '../version.js';
+import { EXIT } from './exitCodes.js';
+import { nodeFilePort } from './nodeFilePort.js';
+import { writeAtomic } from './writeAtomic.js';
+
+/** Where the command line writes: injected so tests run the CLI in-process and read what it printed. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** A mistake in how the command was called (exit 2). */
+class UsageError extends Error {}
+/** A scenario that failed its checks (exit 3), with every located problem. */
+class InvalidScenario extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super('invalid scenario');
+  }
+}
+
+const MAX_RUNS = 10_000_000;
+
+function parseRuns(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(`expected a whole number of runs from 1 to ${MAX_RUNS} (got '${text}')`);
+  const n = Number(text);
+  if (n < 1 || n > MAX_RUNS) throw new InvalidArgumentError(`expected a whole number of runs from 1 to ${MAX_RUNS} (got ${text})`);
+  return n;
+}
+
+function parseSeed(text: string): number {
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(Number(text))) {
+    throw new InvalidArgumentError(`expected a whole number such as 1 or 20261125 (got '${text}')`);
+  }
+  return Number(text);
+}
+
+function load(file: string): CompiledScenario {
+  const result = loadScenarioWith(file, nodeFilePort);
+  if (!result.ok) throw new InvalidScenario(result.errors);
+  return result.value;
+}
+
+/** Builds the brigadas program; `main` runs it, tests may inspect it. */
+export function makeProgram(io: CliIo): Command {
+  const program = new Command();
+  program
+    .name('brigadas')
+    .description("Monte Carlo scenarios of Cuba's overseas medical missions")
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run brigadas --help for usage)');
+
+  program
+    .command('run')
+    .description('run a scenario many times and summarize each metric per calendar year')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('-n, --runs <n>', 'number of Monte Carlo runs', parseRuns, 1000)
+    .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
+    .action((file: string, opts: { runs: number; seed: number; format: 'table' | 'json' | 'csv'; out?: string }) => {
+      if (opts.out !== undefined) checkOutPath(opts.out);
+      const c = load(file);
+      if (opts.out !== undefined) {
+        const target = resolve(opts.out);
+        if (c.merged.sources.some((s) => resolve(s.file) === target)) {
+          throw new UsageError(`--out ${opts.out} is a scenario file of this run; refusing to overwrite it`);
+        }
+      }
+      let summaries;
+      try {
+        summaries = runInProcess(c, { runs: opts.runs, seed: opts.seed });
+      } catch (e) {
+        if (e instanceof ValueRangeError) throw new InvalidScenario([rangeDiagnostic(c, e)]);
+        throw e;
+      }
+      const report = runReport(c, opts.seed, opts.runs, summaries);
+      const text = opts.format === 'json' ? formatJson(report) : opts.format === 'csv' ? formatCsv(report) : formatTable(report);
+      if (opts.out !== undefined) writeAtomic(opts.out, text);
+      else io.stdout(text);
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files without running them; prints every problem found')
+    .argument('<files...>', 'scenario YAML files')
+    .action((files: string[]) => {
+      const problems: Diagnostic[] = [];
+      for (const file of files) {
+        const result = loadScenarioWith(file, nodeFilePort);
+        const found = result.ok ? probeScenario(result.value) : [...result.errors];
+        if (found.length === 0 && result.ok) {
+          const c = result.value;
+          io.stdout(`${file}: ok (${c.name}: ${c.start} to ${c.end}, ${c.parameters.length} parameters, ${c.hosts.length} hosts, ${c.events.length} events)\n`);
+        }
+        problems.push(...found);
+      }
+      if (problems.length > 0) throw new InvalidScenario(problems);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors)')
+    .action(() => {
+      io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+
+  return program;
+}
+
+function checkOutPath(out: string): void {
+  const dir = dirname(resolve(out));
+  if (!existsSync(dir)) throw new UsageError(`--out ${out}: the folder ${dir} does not exist; create it first`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: ${dir} is not a folder`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; expected a file name`);
+}
+
+/** Runs the brigadas command line on arguments (without `node` and the script) and returns its exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = makeProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version "errors" are successes; everything else commander raises is a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof InvalidScenario) {
+      for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+      return EXIT.invalidScenario;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`brigadas: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.stderr(`brigadas: internal error: ${err.message}\n`);
+    if (debug && err.stack) io.stderr(`${err.stack}\n`);
+    else io.stderr('(run again with --debug for details)\n');
+    return EXIT.runtime;
+  }
+}

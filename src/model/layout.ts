@@ -1,0 +1,93 @@
+/** Whether a metric is a stock (value on 31 December), a flow (total over the calendar year) or derived from them. */
+export type MetricKind = 'stock' | 'flow' | 'derived';
+
+/** One reported metric of the model. */
+export interface MetricDef {
+  readonly name: string;
+  readonly unit: string;
+  readonly kind: MetricKind;
+  readonly doc: string;
+}
+
+/** One flow of people between two stocks; `null` is outside the model. */
+export interface FlowDef {
+  readonly name: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** The stocks, flows and metrics of the model for a given list of hosts, with each metric's row index. */
+export interface ModelLayout {
+  readonly hostIds: readonly string[];
+  readonly stocks: readonly string[];
+  readonly flows: readonly FlowDef[];
+  readonly metrics: readonly MetricDef[];
+  readonly index: Readonly<Record<string, number>>;
+}
+
+const HOST_STOCKS = [
+  ['doctorsAbroad', 'doctors', 'doctors serving at the host'],
+  ['otherWorkersAbroad', 'health workers', 'nurses, dentists and technicians serving at the host'],
+] as const;
+
+/** Builds the model's layout: its stocks, its flows with their ends, and every metric it reports. */
+export function modelLayout(hostIds: readonly string[]): ModelLayout {
+  const metrics: MetricDef[] = [];
+  const flows: FlowDef[] = [];
+  const stock = (name: string, unit: string, doc: string) => metrics.push({ name, unit, kind: 'stock', doc });
+  const flow = (name: string, from: string | null, to: string | null, unit: string, doc: string) => {
+    flows.push({ name, from, to });
+    metrics.push({ name, unit, kind: 'flow', doc });
+  };
+  const derived = (name: string, unit: string, doc: string) => metrics.push({ name, unit, kind: 'derived', doc });
+
+  stock('domesticDoctors', 'doctors', 'doctors working in Cuba');
+  for (const h of hostIds) for (const [name, unit, doc] of HOST_STOCKS) stock(`${name}.${h}`, unit, `${doc} (${h})`);
+  stock('paroleApplicants', 'persons', 'defectors waiting for a US parole decision');
+  stock('paroleAdmitted', 'persons', 'admitted to the US under parole since the start');
+  stock('stayedAbroad', 'persons', 'defectors who stayed in a host or third country, or were refused parole');
+  stock('emigrated', 'doctors', 'doctors who emigrated from Cuba since the start');
+  stock('retired', 'doctors', 'doctors at home who retired since the start');
+
+  flow('graduation', null, 'domesticDoctors', 'doctors/year', 'new doctors starting work at home');
+  flow('retirement', 'domesticDoctors', 'retired', 'doctors/year', 'doctors at home retiring');
+  flow('domesticEmigration', 'domesticDoctors', 'emigrated', 'doctors/year', 'doctors emigrating from home');
+  for (const h of hostIds) {
+    const docs = `doctorsAbroad.${h}`;
+    const others = `otherWorkersAbroad.${h}`;
+    flow(`deployDoctors.${h}`, 'domesticDoctors', docs, 'doctors/year', `doctors sent to ${h}`);
+    flow(`deployOthers.${h}`, null, others, 'health workers/year', `other health workers sent to ${h}`);
+    flow(`returnDoctors.${h}`, docs, 'domesticDoctors', 'doctors/year', `doctors back home from ${h} (mission ends or programme cut)`);
+    flow(`returnOthers.${h}`, others, null, 'health workers/year', `other health workers back home from ${h}`);
+    flow(`paroleDefectDoctors.${h}`, docs, 'paroleApplicants', 'doctors/year', `doctors leaving the mission in ${h} to apply for parole`);
+    flow(`paroleDefectOthers.${h}`, others, 'paroleApplicants', 'health workers/year', `other health workers leaving the mission in ${h} to apply for parole`);
+    flow(`stayDefectDoctors.${h}`, docs, 'stayedAbroad', 'doctors/year', `doctors leaving the mission in ${h} to stay abroad`);
+    flow(`stayDefectOthers.${h}`, others, 'stayedAbroad', 'health workers/year', `other health workers leaving the mission in ${h} to stay abroad`);
+  }
+  flow('paroleApprovals', 'paroleApplicants', 'paroleAdmitted', 'persons/year', 'parole applications approved');
+  flow('paroleDenials', 'paroleApplicants', 'stayedAbroad', 'persons/year', 'parole applications refused');
+
+  derived('doctorsAbroad', 'doctors', 'doctors serving abroad, all hosts');
+  derived('otherWorkersAbroad', 'health workers', 'other health workers serving abroad, all hosts');
+  derived('healthWorkersAbroad', 'health workers', 'all health workers serving abroad');
+  for (const h of hostIds) derived(`healthWorkersAbroad.${h}`, 'health workers', `health workers serving at ${h}`);
+  derived('totalDoctors', 'doctors', 'doctors at home plus abroad (what ONEI counts)');
+  derived('population', 'persons', 'population of Cuba on 31 December');
+  derived('patientsPerDoctor', 'persons/doctor', 'population per doctor working at home');
+  derived('defections', 'persons/year', 'health workers leaving a mission without returning, all hosts');
+  derived('doctorDefections', 'doctors/year', 'doctors leaving a mission without returning, all hosts');
+  derived('cumulativeDefections', 'persons', 'defections since the start of the horizon');
+  derived('cumulativeParoleApprovals', 'persons', 'parole approvals since the start of the horizon');
+  derived('hostPaymentsUSD', 'USD/year', 'what hosts pay for the health workers they receive');
+  derived('stateRevenueUSD', 'USD/year', 'part of host payments the Cuban state keeps');
+  derived('workerPayUSD', 'USD/year', 'part of host payments that reaches the workers');
+  derived('retentionShare', 'share', 'effective retention: state revenue / host payments (null in a year with no payments)');
+  derived('workerPayPerMonthUSD', 'USD/worker-month', 'average pay of a worker abroad per month served');
+  derived('paroleOpenMonths', 'months', 'months of the year with the parole programme open');
+
+  const index: Record<string, number> = {};
+  metrics.forEach((m, i) => {
+    index[m.name] = i;
+  });
+  return { hostIds, stocks: metrics.filter((m) => m.kind === 'stock').map((m) => m.name), flows, metrics, index };
+}

@@ -1,0 +1,274 @@
+import { modelLayout } from '../model/layout.js';
+import {
+  DRIVERS,
+  HOST_DEFAULTS,
+  HOST_FIELDS,
+  LEVERS,
+  MODEL_PARAMETERS,
+  type Driver,
+  type HostField,
+  type InputSpec,
+  type Lever,
+} from '../model/spec.js';
+import type { Distribution } from '../random/distribution.js';
+import type { CompiledHost, CompiledParameter, CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
+import type { Diagnostic, Result } from './diagnostic.js';
+import { describeValue, pathText } from './describe.js';
+import { compileExpression } from './expression.js';
+import { locateMerged, type MergedScenario } from './loadChain.js';
+import { monthIndex, monthText } from './month.js';
+import { nearest } from './nearest.js';
+import type { Path } from './parseYaml.js';
+import type { Schedule, Value } from './schema.js';
+import { distributionProblems, support } from './support.js';
+import { fillSchedule } from './fillSchedule.js';
+
+/** Lever values used when a scenario (and what it extends) does not set a lever. */
+export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
+  paroleOpen: 0,
+  travelPermissionCoverage: 0,
+  domesticSalaryUSD: 30,
+  reentryBanYears: 8,
+  usPressure: 0,
+  retentionCap: 1,
+  minDoctorsPer1000AtHome: 0,
+};
+
+/** Driver values used when a scenario does not set a driver; drivers without a default are required. */
+export const DRIVER_DEFAULTS: Readonly<Partial<Record<Driver, number>>> = { emigrationPressure: 1 };
+
+/**
+ * Checks a merged scenario's meaning (horizon, required parameters, ranges, dates, expressions, hosts named
+ * by events) and compiles it for the Monte Carlo; every problem is located in the file that wrote it.
+ */
+export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
+  const errors: Diagnostic[] = [];
+  const fail = (path: Path, message: string, which: 'key' | 'value' = 'value') => errors.push({ ...locateMerged(m, path, which), message });
+  const s = m.data;
+
+  // Horizon.
+  if (s.name === undefined) fail([], 'the scenario has no name; expected a line such as `name: my scenario`');
+  if (s.start === undefined) fail([], 'the scenario has no start; expected `start: YYYY-MM`');
+  if (s.end === undefined) fail([], 'the scenario has no end; expected `end: YYYY-MM`');
+  if (s.start === undefined || s.end === undefined) return { ok: false, errors };
+  const start = monthIndex(s.start);
+  const end = monthIndex(s.end);
+  if (end < start) {
+    fail(['end'], `end (${s.end}) is before start (${s.start}); expected end >= start`);
+    return { ok: false, errors };
+  }
+  const months = end - start + 1;
+
+  // Parameters (X).
+  const params = s.parameters ?? {};
+  const names = new Set(Object.keys(params));
+  const parameters: CompiledParameter[] = [];
+  for (const [name, p] of Object.entries(params)) {
+    const { source, ...dist } = p;
+    const problems = distributionProblems(dist as Distribution);
+    for (const [field, message] of problems) fail(['parameters', name, field], `parameters.${name}: ${message}`);
+    const spec = (MODEL_PARAMETERS as Record<string, InputSpec>)[name];
+    if (spec && problems.length === 0) {
+      const [lo, hi] = support(dist as Distribution);
+      if (lo < spec.min || hi > spec.max) {
+        const unbounded = !Number.isFinite(lo) || !Number.isFinite(hi);
+        const hint = unbounded ? `; a ${p.dist} distribution has no bounds: add min and max` : '';
+        fail(['parameters', name], `parameters.${name} can draw ${lo} to ${hi} ${spec.unit}, outside its legal range [${spec.min}, ${spec.max}]${hint}`);
+      }
+    }
+    parameters.push({ name, dist: dist as Distribution, source, integer: spec?.integer === true });
+  }
+  for (const [name, spec] of Object.entries(MODEL_PARAMETERS) as [string, InputSpec][]) {
+    if (!names.has(name)) fail(['parameters'], `missing parameter '${name}' (${spec.unit}: ${spec.doc}); add it under parameters with a distribution and a source`, 'key');
+  }
+
+  const value = (v: Value | undefined, path: Path, spec: InputSpec): CompiledValue | undefined => {
+    if (v === undefined) return undefined;
+    const label = pathText(path);
+    if (typeof v === 'boolean' || typeof v === 'number') {
+      if (typeof v === 'boolean' && !spec.boolean) {
+        fail(path, `${label} must be a number in ${spec.unit} (got ${v})`);
+        return undefined;
+      }
+      const x = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      const problem = rangeProblem(x, spec);
+      if (problem) {
+        fail(path, `${label} ${problem}`);
+        return undefined;
+      }
+      return { constant: x, evaluate: () => x, symbols: [], path, spec };
+    }
+    const compiled = compileExpression(v, names);
+    if (!compiled.ok) {
+      const where = locateMerged(m, path);
+      // A plain scalar starts at its first character: point at the offending part of the expression.
+      const quoted = /^['"]/.test(lineAt(m, where) ?? '') ? 1 : 0;
+      errors.push({ ...where, col: where.col + quoted + compiled.index, message: `${label}: ${compiled.message}` });
+      return undefined;
+    }
+    return { constant: undefined, evaluate: compiled.evaluate, symbols: compiled.symbols, path, spec };
+  };
+
+  const schedule = (sch: Schedule | undefined, path: Path, spec: InputSpec, fallback: number | undefined): CompiledSchedule | undefined => {
+    if (sch === undefined) {
+      if (fallback === undefined) {
+        fail(path.slice(0, -1), `missing ${pathText(path)} (${spec.unit}: ${spec.doc}); expected a value or a schedule`, 'key');
+        return undefined;
+      }
+      sch = fallback;
+    }
+    let kind: 'step' | 'linear' = 'step';
+    let entries: [string, Value][];
+    let pointPath = path;
+    if (typeof sch === 'object' && sch !== null) {
+      if ('linear' in sch && typeof sch.linear === 'object') {
+        kind = 'linear';
+        entries = Object.entries(sch.linear as Record<string, Value>);
+        pointPath = [...path, 'linear'];
+      } else entries = Object.entries(sch as Record<string, Value>);
+      if (entries.length === 0) {
+        fail(path, `${pathText(path)} has no points; expected at least one YYYY-MM: value`);
+        return undefined;
+      }
+    } else entries = [[s.start as string, sch as Value]];
+    const constantSchedule = typeof sch !== 'object';
+    const points = entries
+      .map(([date, v]) => ({ date, t: monthIndex(date) - start, v }))
+      .sort((a, b) => a.t - b.t);
+    let ok = true;
+    if (!constantSchedule) {
+      if (points[0].t > 0) {
+        fail([...pointPath, points[0].date], `${pathText(path)} starts at ${points[0].date}, after the scenario start ${s.start}; add its value for ${s.start}`, 'key');
+        ok = false;
+      }
+      for (const p of points) {
+        if (p.t >= months) {
+          fail([...pointPath, p.date], `${pathText(path)} has a point at ${p.date}, after the scenario end ${s.end}; expected dates up to ${s.end}`, 'key');
+          ok = false;
+        } else if (p.t < 0 && p !== points[0]) {
+          fail([...pointPath, p.date], `${pathText(path)} has a point at ${p.date}, before the scenario start ${s.start}; only its first point may come before the start`, 'key');
+          ok = false;
+        }
+      }
+    }
+    const compiledPoints = points.map((p) => ({ t: p.t, value: value(p.v, constantSchedule ? path : [...pointPath, p.date], spec) }));
+    if (!ok || compiledPoints.some((p) => p.value === undefined)) return undefined;
+    const out = { kind, points: compiledPoints as { t: number; value: CompiledValue }[], path, spec, constant: undefined as Float64Array | undefined };
+    if (out.points.every((p) => p.value.constant !== undefined)) out.constant = fillSchedule(out, {}, months);
+    return out;
+  };
+
+  const drivers = {} as Record<Driver, CompiledSchedule>;
+  for (const [name, spec] of Object.entries(DRIVERS) as [Driver, InputSpec][]) {
+    const c = schedule(s.drivers?.[name] as Schedule | undefined, ['drivers', name], spec, DRIVER_DEFAULTS[name]);
+    if (c) drivers[name] = c;
+  }
+  const levers = {} as Record<Lever, CompiledSchedule>;
+  for (const [name, spec] of Object.entries(LEVERS) as [Lever, InputSpec][]) {
+    const c = schedule(s.levers?.[name] as Schedule | undefined, ['levers', name], spec, LEVER_DEFAULTS[name]);
+    if (c) levers[name] = c;
+  }
+
+  // Hosts.
+  const hosts: CompiledHost[] = [];
+  const hostIds = Object.keys(s.hosts ?? {});
+  for (const id of hostIds) {
+    const h = (s.hosts ?? {})[id] as Record<string, unknown>;
+    const base: Path = ['hosts', id];
+    const field = (f: HostField): CompiledValue | undefined => {
+      const v = (h[f] ?? HOST_DEFAULTS[f]) as Value | undefined;
+      if (v === undefined) {
+        fail(base, `hosts.${id} has no ${f} (${HOST_FIELDS[f].unit}: ${HOST_FIELDS[f].doc})`, 'key');
+        return undefined;
+      }
+      if (h[f] === undefined && f === 'retention' && !names.has('retentionShare')) {
+        fail(base, `hosts.${id} has no retention, and there is no parameter 'retentionShare' to default to; add either`, 'key');
+        return undefined;
+      }
+      return value(v, [...base, f], HOST_FIELDS[f]);
+    };
+    const sched = (f: 'demand' | 'paymentUSD' | 'defectionFactor') =>
+      schedule(h[f] as Schedule | undefined, [...base, f], HOST_FIELDS[f], HOST_DEFAULTS[f] as number | undefined);
+    const compiled = {
+      id,
+      label: typeof h.label === 'string' ? h.label : id,
+      initialWorkers: field('initialWorkers'),
+      doctorShare: field('doctorShare'),
+      retention: field('retention'),
+      stayShareOnEnd: field('stayShareOnEnd'),
+      pressureHazard: field('pressureHazard'),
+      pressureCutShare: field('pressureCutShare'),
+      demand: sched('demand'),
+      paymentUSD: sched('paymentUSD'),
+      defectionFactor: sched('defectionFactor'),
+    };
+    if (Object.values(compiled).every((v) => v !== undefined)) hosts.push(compiled as CompiledHost);
+  }
+
+  // Events.
+  const events: { month: number; host: number; share: number }[] = [];
+  (s.events ?? []).forEach((e, i) => {
+    const hostIndex = hostIds.indexOf(e.host);
+    if (hostIndex < 0) {
+      const guess = nearest(e.host, hostIds);
+      fail(['events', i, 'host'], `events[${i}].host names an unknown host '${e.host}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
+    }
+    const t = monthIndex(e.date) - start;
+    if (t < 0 || t >= months) fail(['events', i, 'date'], `events[${i}].date ${e.date} is outside the horizon ${s.start} to ${s.end}`);
+    const share = e.share ?? 1;
+    if (!(share >= 0 && share <= 1)) fail(['events', i, 'share'], `events[${i}].share must be between 0 and 1 (got ${describeValue(share)})`);
+    events.push({ month: t, host: hostIndex, share });
+  });
+  events.sort((a, b) => a.month - b.month);
+
+  if (errors.length > 0) return { ok: false, errors: dedupe(errors) };
+  const firstYear = Math.floor(start / 12);
+  const lastYear = Math.floor(end / 12);
+  return {
+    ok: true,
+    value: {
+      name: s.name as string,
+      description: s.description ?? '',
+      file: m.file,
+      text: m.text,
+      start: monthText(start),
+      end: monthText(end),
+      startMonth: start - firstYear * 12,
+      months,
+      years: Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i),
+      layout: modelLayout(hosts.map((h) => h.id)),
+      parameters,
+      drivers,
+      levers,
+      hosts,
+      events,
+      merged: m,
+    },
+  };
+}
+
+/** Says why a number is outside an input's legal range, or returns undefined when it is fine. */
+export function rangeProblem(x: number, spec: InputSpec): string | undefined {
+  if (!Number.isFinite(x)) return `must be a finite number (got ${describeValue(x)})`;
+  if (spec.boolean && x !== 0 && x !== 1) return `must be true or false (got ${x})`;
+  if (x < spec.min || x > spec.max) {
+    const range = spec.max >= Number.MAX_VALUE ? `>= ${spec.min}` : `between ${spec.min} and ${spec.max}`;
+    return `must be ${range} ${spec.unit === 'share' ? '(a share)' : `(${spec.unit})`} (got ${x})`;
+  }
+  return undefined;
+}
+
+function lineAt(m: MergedScenario, d: { file: string; line: number; col: number }): string | undefined {
+  const src = m.sources.find((x) => x.file === d.file);
+  return src?.text.split('\n')[d.line - 1]?.slice(d.col - 1);
+}
+
+function dedupe(errors: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.file}:${e.line}:${e.col}:${e.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

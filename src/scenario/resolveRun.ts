@@ -1,0 +1,87 @@
+import type { HostInputs, RunInputs } from '../model/inputs.js';
+import type { CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
+import { pathText } from './describe.js';
+import { fillSchedule } from './fillSchedule.js';
+import { rangeProblem } from './compileScenario.js';
+import type { Path } from './parseYaml.js';
+
+/** A value that an expression gave outside its legal range in some run: a scenario error, found late. */
+export class ValueRangeError extends Error {
+  constructor(
+    readonly path: Path,
+    readonly detail: string,
+  ) {
+    super(`${pathText(path)} ${detail}`);
+  }
+}
+
+/**
+ * Evaluates a compiled scenario for one run's parameter values: every expression once, every schedule into
+ * one value per month. Throws ValueRangeError when an expression leaves its input's legal range.
+ */
+export function resolveRun(c: CompiledScenario, params: Readonly<Record<string, number>>): RunInputs {
+  const value = (v: CompiledValue): number => {
+    if (v.constant !== undefined) return v.constant;
+    const x = v.evaluate(params);
+    const problem = rangeProblem(x, v.spec);
+    if (problem) throw new ValueRangeError(v.path, `${problem}, from ${describeParams(params, v.symbols)}`);
+    return v.spec.integer ? Math.round(x) : x;
+  };
+  const series = (s: CompiledSchedule): Float64Array => {
+    if (s.constant) return s.constant;
+    const out = fillSchedule(s, params, c.months);
+    for (const p of s.points) value(p.value); // range-check each point once
+    return out;
+  };
+  const hosts: HostInputs[] = c.hosts.map((h) => ({
+    id: h.id,
+    initialWorkers: Math.round(value(h.initialWorkers)),
+    doctorShare: value(h.doctorShare),
+    retention: value(h.retention),
+    stayShareOnEnd: value(h.stayShareOnEnd),
+    pressureHazard: value(h.pressureHazard),
+    pressureCutShare: value(h.pressureCutShare),
+    demand: series(h.demand),
+    paymentUSD: series(h.paymentUSD),
+    defectionFactor: series(h.defectionFactor),
+  }));
+  const p = params;
+  return {
+    months: c.months,
+    startMonth: c.startMonth,
+    initialDomesticDoctors: Math.round(p.initialDomesticDoctors),
+    missionLengthYears: p.missionLengthYears,
+    deploymentSpeed: p.deploymentSpeed,
+    defectionBaseRate: p.defectionBaseRate,
+    paroleDefectionMultiplier: p.paroleDefectionMultiplier,
+    paroleAwarenessYears: p.paroleAwarenessYears,
+    paroleApplyShare: p.paroleApplyShare,
+    paroleDelayMonths: p.paroleDelayMonths,
+    paroleApprovalRate: p.paroleApprovalRate,
+    payElasticity: p.payElasticity,
+    takeHomeReferenceUSD: p.takeHomeReferenceUSD,
+    missionStipendUSD: p.missionStipendUSD,
+    banDeterrence: p.banDeterrence,
+    retirementRate: p.retirementRate,
+    emigrationBaseRate: p.emigrationBaseRate,
+    permissionEmigrationFactor: p.permissionEmigrationFactor,
+    salaryElasticity: p.salaryElasticity,
+    salaryReferenceUSD: p.salaryReferenceUSD,
+    population: series(c.drivers.population),
+    graduatesPerYear: series(c.drivers.graduatesPerYear),
+    emigrationPressure: series(c.drivers.emigrationPressure),
+    paroleOpen: series(c.levers.paroleOpen),
+    travelPermissionCoverage: series(c.levers.travelPermissionCoverage),
+    domesticSalaryUSD: series(c.levers.domesticSalaryUSD),
+    reentryBanYears: series(c.levers.reentryBanYears),
+    usPressure: series(c.levers.usPressure),
+    retentionCap: series(c.levers.retentionCap),
+    minDoctorsPer1000AtHome: series(c.levers.minDoctorsPer1000AtHome),
+    hosts,
+    events: c.events,
+  };
+}
+
+function describeParams(params: Readonly<Record<string, number>>, symbols: readonly string[]): string {
+  return symbols.map((k) => `${k} = ${+params[k].toPrecision(4)}`).join(', ') || 'its constants';
+}

@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { DISTRIBUTION_KINDS } from '../random/distribution.js';
+import { DRIVERS, HOST_FIELDS, LEVERS } from '../model/spec.js';
+import type { Diagnostic } from './diagnostic.js';
+import { describeValue, pathText, valueAt } from './describe.js';
+import { nearest } from './nearest.js';
+import { locate, type Path, type SourceDoc } from './parseYaml.js';
+
+type Issue = z.core.$ZodIssue;
+
+const TOP_KEYS = ['name', 'description', 'extends', 'start', 'end', 'parameters', 'drivers', 'levers', 'hosts', 'events'];
+const DIST_KEYS: Record<string, string[]> = {
+  fixed: ['value'],
+  uniform: ['min', 'max'],
+  triangular: ['min', 'mode', 'max'],
+  normal: ['mean', 'sd', 'min', 'max'],
+  lognormal: ['median', 'sigma', 'min', 'max'],
+  beta: ['alpha', 'beta', 'min', 'max'],
+  pert: ['min', 'mode', 'max', 'lambda'],
+  discrete: ['values', 'weights'],
+};
+
+/** Lists the keys allowed in the mapping at a path of a scenario file, for "did you mean" hints. */
+export function allowedKeysAt(path: Path, data: unknown): readonly string[] {
+  const [section, name] = path;
+  if (path.length === 0) return TOP_KEYS;
+  if (section === 'levers' && path.length === 1) return Object.keys(LEVERS);
+  if (section === 'drivers' && path.length === 1) return Object.keys(DRIVERS);
+  if (section === 'hosts' && path.length === 2) return ['label', ...Object.keys(HOST_FIELDS)];
+  if (section === 'events' && path.length === 2) return ['date', 'host', 'share', 'note'];
+  if (section === 'parameters' && path.length === 2 && typeof name === 'string') {
+    const kind = valueAt(data, [...path, 'dist']);
+    return ['dist', ...(DIST_KEYS[String(kind)] ?? []), 'source'];
+  }
+  return ['linear'];
+}
+
+const EXPECTED: Record<string, string> = {
+  number: 'a finite number',
+  string: 'text',
+  boolean: 'true or false',
+  object: 'a mapping',
+  record: 'a mapping',
+  array: 'a list',
+};
+
+/** Turns zod's issues for one file into located, student-readable diagnostics. */
+export function zodDiagnostics(issues: readonly Issue[], src: SourceDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) collect(issue, [], src, out);
+  return out;
+}
+
+function collect(issue: Issue, prefix: Path, src: SourceDoc, out: Diagnostic[]): void {
+  const path: Path = [...prefix, ...(issue.path as (string | number)[])];
+  const got = valueAt(src.data, path);
+  const push = (message: string, at: Path = path, which: 'key' | 'value' = 'value') => {
+    const pos = locate(src, at, which) ?? { line: 1, col: 1 };
+    out.push({ file: src.file, line: pos.line, col: pos.col, message });
+  };
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeysAt(path, src.data);
+      for (const key of issue.keys) {
+        const guess = nearest(key, allowed);
+        const hint = guess ? `did you mean '${guess}'? ` : '';
+        push(`unknown key '${pathText([...path, key])}'; ${hint}expected one of: ${allowed.join(', ')}`, [...path, key], 'key');
+      }
+      return;
+    }
+    case 'invalid_type': {
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      if (got === undefined) push(`${pathText(path)} is missing; expected ${expected}`, path.slice(0, -1));
+      else push(`${pathText(path)} must be ${expected} (got ${describeValue(got)})`);
+      return;
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator) {
+        const kinds = DISTRIBUTION_KINDS.join(', ');
+        if (got === undefined) push(`${pathText(path)} is missing; expected one of: ${kinds}`, path.slice(0, -1));
+        else {
+          const guess = nearest(String(got), DISTRIBUTION_KINDS);
+          push(`${pathText(path)} must be one of: ${kinds} (got ${describeValue(got)})${guess ? `; did you mean '${guess}'?` : ''}`);
+        }
+        return;
+      }
+      const branch = bestBranch(issue.errors as Issue[][]);
+      if (branch) for (const inner of branch) collect(inner, path, src, out);
+      else push(`${pathText(path)} must be a number, true/false, an expression, or a schedule of YYYY-MM: value pairs (got ${describeValue(got)})`);
+      return;
+    }
+    case 'invalid_key': {
+      const inner = issue.issues[0];
+      const what = inner && 'message' in inner ? inner.message : 'a valid key';
+      push(`'${String(path[path.length - 1])}' in ${pathText(path.slice(0, -1))} is not ${what.startsWith('a ') ? what : `valid: ${what}`}`, path, 'key');
+      return;
+    }
+    case 'invalid_format':
+      push(`${pathText(path)} must be ${issue.message} (got ${describeValue(got)})`);
+      return;
+    case 'too_small':
+      push(`${pathText(path)} must not be empty`);
+      return;
+    default:
+      push(`${pathText(path)}: ${issue.message}`);
+  }
+}
+
+// Of a union's branches, keep the one that got furthest into the value (deepest issue path), then the one
+// with fewest complaints; a branch that failed on the value's own type (path []) explains nothing.
+function bestBranch(branches: Issue[][]): Issue[] | undefined {
+  let best: Issue[] | undefined;
+  let bestDepth = -1;
+  for (const b of branches) {
+    if (b.length === 0) continue;
+    if (b.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || (i.code === 'invalid_union' && !bestBranch(i.errors as Issue[][]))))) continue;
+    const depth = Math.max(...b.map((i) => i.path.length));
+    if (!best || depth > bestDepth || (depth === bestDepth && b.length < best.length)) {
+      best = b;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
