@@ -28,6 +28,20 @@ const processIo: CliIo = {
   stderr: (t) => process.stderr.write(t),
 };
 
+let pipeGuarded = false;
+
+// A reader that stops early (`brigadas run ... | head`) closes the pipe: the rest is unwanted, not a crash
+// with a stack trace. Other write errors are runtime failures, said in one line.
+function guardStdout(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') return;
+    process.stderr.write(`brigadas: cannot write the output: ${e.message}\n`);
+    process.exitCode = EXIT.runtime;
+  });
+}
+
 /** A mistake in how the command was called (exit 2). */
 class UsageError extends Error {}
 /** A scenario that failed its checks (exit 3), with every located problem. */
@@ -68,7 +82,7 @@ export function makeProgram(io: CliIo): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, ...plainOutput(io) })
     .showHelpAfterError('(run brigadas --help for usage)');
 
   program
@@ -129,6 +143,13 @@ export function makeProgram(io: CliIo): Command {
   return program;
 }
 
+// Injected writers are not the terminal commander would measure: wrap help at 80 columns without colour, so
+// what tests read does not depend on the terminal that runs them.
+function plainOutput(io: CliIo): object {
+  if (io === processIo) return {};
+  return { getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false };
+}
+
 function checkOutPath(out: string): void {
   const dir = dirname(resolve(out));
   if (!existsSync(dir)) throw new UsageError(`--out ${out}: the folder ${dir} does not exist; create it first`);
@@ -139,6 +160,7 @@ function checkOutPath(out: string): void {
 /** Runs the brigadas command line on arguments (without `node` and the script) and returns its exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const debug = argv.includes('--debug');
+  if (io === processIo) guardStdout();
   const program = makeProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

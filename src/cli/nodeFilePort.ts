@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FilePort, ReadOutcome } from '../scenario/filePort.js';
 
 /** Reads a file as strict UTF-8, saying plainly when it is missing, a folder, or not text. */
@@ -28,6 +28,7 @@ export function readTextFile(path: string): ReadOutcome {
 /** The file port the command line uses: the real file system, paths relative to each scenario's folder. */
 export const nodeFilePort: FilePort = {
   read: readTextFile,
-  resolve: (from, target) => resolve(dirname(from), target),
+  // join, not resolve: a path the user gave relative stays relative, so messages name files as they typed them.
+  resolve: (from, target) => (isAbsolute(target) ? target : join(dirname(from), target)),
   identity: (path) => resolve(path),
 };

@@ -113,7 +113,9 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   let eventCursor = 0;
 
   // Fixed monthly probabilities.
-  const pReturn = monthlyProbability(1 / inputs.missionLengthYears);
+  // A monthly completion probability of 1/(12 x length) makes the mean mission length missionLengthYears (as
+  // spec.ts says); treating 1/length as a yearly probability would shorten it, to one month at a length of 1 year.
+  const pReturn = Math.min(1, 1 / (12 * inputs.missionLengthYears));
   const pRetire = monthlyProbability(inputs.retirementRate);
   const pProcess = 1 / inputs.paroleDelayMonths;
   const awarenessStep = 1 - Math.exp(-1 / (12 * inputs.paroleAwarenessYears));

@@ -21,8 +21,9 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
   let sum = 0;
   let k = 0;
   for (;;) {
-    // 1 - u lies in (0, 1], so the log is finite or zero.
-    sum += Math.ceil(Math.log(1 - rng()) / logQ);
+    // 1 - u lies in (0, 1], so the log is finite or zero; a gap is at least one trial, or u = 0 would add a
+    // success without using a trial (k could pass n, and a stream of zeros would never end).
+    sum += Math.max(1, Math.ceil(Math.log(1 - rng()) / logQ));
     if (sum > n) return k;
     k += 1;
   }

@@ -34,14 +34,15 @@ export function formatTable(report: RunReport): string {
   lines.push(`runs: ${report.runs}  seed: ${report.seed}  years: ${report.years[0]}-${report.years[report.years.length - 1]}`);
   lines.push('medians; beneath each, the 90% interval (p5-p95) across runs');
   lines.push('');
-  lines.push(`${'metric'.padEnd(label)}${years.map((y) => String(y).padStart(width)).join('')}`);
+  lines.push(`${'metric'.padEnd(label)}${years.map((y) => ` ${String(y).padStart(width - 1)}`).join('')}`);
   lines.push('-'.repeat(label + width * years.length));
   for (const name of KEY_METRICS) {
     const m = report.metrics[name];
     if (!m) continue;
-    lines.push(`${name.padEnd(label)}${cols.map((c) => formatNumber(m.p50[c], m.unit).padStart(width)).join('')}`);
+    lines.push(`${name.padEnd(label)}${cols.map((c) => ` ${formatNumber(m.p50[c], m.unit).padStart(width - 1)}`).join('')}`);
     const band = cols.map((c) => `${formatNumber(m.p5[c], m.unit)}-${formatNumber(m.p95[c], m.unit)}`);
-    lines.push(`${`  ${m.unit}`.padEnd(label)}${band.map((b) => b.padStart(width)).join('')}`);
+    // A space before each column keeps wide intervals from running into each other.
+    lines.push(`${`  ${m.unit}`.padEnd(label)}${band.map((b) => ` ${b.padStart(width - 1)}`).join('')}`);
   }
   lines.push('');
   lines.push('stocks on 31 December; flows and money over the calendar year. All metrics: --format json or csv.');

@@ -73,7 +73,8 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       if (lo < spec.min || hi > spec.max) {
         const unbounded = !Number.isFinite(lo) || !Number.isFinite(hi);
         const hint = unbounded ? `; a ${p.dist} distribution has no bounds: add min and max` : '';
-        fail(['parameters', name], `parameters.${name} can draw ${lo} to ${hi} ${spec.unit}, outside its legal range [${spec.min}, ${spec.max}]${hint}`);
+        // Point at the parameter's name: the whole distribution is at fault, not its first field.
+        fail(['parameters', name], `parameters.${name} can draw ${lo} to ${hi} ${spec.unit}, outside its legal range ${legalRange(spec)}${hint}`, 'key');
       }
     }
     parameters.push({ name, dist: dist as Distribution, source, integer: spec?.integer === true });
@@ -122,6 +123,10 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     let pointPath = path;
     if (typeof sch === 'object' && sch !== null) {
       if ('linear' in sch && typeof sch.linear === 'object') {
+        if (spec.boolean) {
+          fail([...path, 'linear'], `${pathText(path)} is a switch: it cannot change linearly; write a step schedule of YYYY-MM: true/false`, 'key');
+          return undefined;
+        }
         kind = 'linear';
         entries = Object.entries(sch.linear as Record<string, Value>);
         pointPath = [...path, 'linear'];
@@ -208,15 +213,17 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
   // Events.
   const events: { month: number; host: number; share: number }[] = [];
   (s.events ?? []).forEach((e, i) => {
+    // Name the event by its place in the file that wrote it, not in the merged list the user never sees.
+    const label = `events[${m.eventOrigins[i]?.index ?? i}]`;
     const hostIndex = hostIds.indexOf(e.host);
     if (hostIndex < 0) {
       const guess = nearest(e.host, hostIds);
-      fail(['events', i, 'host'], `events[${i}].host names an unknown host '${e.host}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
+      fail(['events', i, 'host'], `${label}.host names an unknown host '${e.host}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
     }
     const t = monthIndex(e.date) - start;
-    if (t < 0 || t >= months) fail(['events', i, 'date'], `events[${i}].date ${e.date} is outside the horizon ${s.start} to ${s.end}`);
+    if (t < 0 || t >= months) fail(['events', i, 'date'], `${label}.date ${e.date} is outside the horizon ${s.start} to ${s.end}`);
     const share = e.share ?? 1;
-    if (!(share >= 0 && share <= 1)) fail(['events', i, 'share'], `events[${i}].share must be between 0 and 1 (got ${describeValue(share)})`);
+    if (!(share >= 0 && share <= 1)) fail(['events', i, 'share'], `${label}.share must be between 0 and 1 (got ${describeValue(share)})`);
     events.push({ month: t, host: hostIndex, share });
   });
   events.sort((a, b) => a.month - b.month);
@@ -245,6 +252,12 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       merged: m,
     },
   };
+}
+
+/** Writes an input's legal range for messages: `[0, 1]`, `>= 0`. */
+function legalRange(spec: InputSpec): string {
+  const n = (x: number) => String(+x.toPrecision(4));
+  return spec.max >= Number.MAX_VALUE ? `>= ${n(spec.min)}` : `[${n(spec.min)}, ${n(spec.max)}]`;
 }
 
 /** Says why a number is outside an input's legal range, or returns undefined when it is fine. */

@@ -152,6 +152,8 @@ function indexOf(text: string, node: MathNode | undefined): number {
   if (!node) return 0;
   const n = node as MathNode & { name?: string; fn?: { name?: string } };
   const needle = n.type === 'SymbolNode' ? n.name : n.type === 'FunctionNode' ? n.fn?.name : undefined;
-  const i = needle ? text.indexOf(needle) : -1;
-  return i >= 0 ? i : 0;
+  // Match the whole name, so `brazil` is not found inside an earlier `brazilPaymentUSD`.
+  const escaped = needle?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = escaped ? new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`).exec(text) : null;
+  return match ? match.index : 0;
 }

@@ -26,7 +26,7 @@ export function parseYaml(text: string, file: string): Result<SourceDoc> {
   if (doc.errors.length > 0) {
     const errors: Diagnostic[] = doc.errors.map((e) => {
       const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      return { file, line: pos.line, col: pos.col, message: yamlMessage(e.code, e.message) };
+      return { file, line: pos.line, col: pos.col, message: yamlMessage(e.code, e.message, keyAt(text, e.pos[0])) };
     });
     return { ok: false, errors };
   }
@@ -44,9 +44,14 @@ export function parseYaml(text: string, file: string): Result<SourceDoc> {
   return { ok: true, value: { file, text, data, doc, lines } };
 }
 
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return `duplicate key: ${message.split('\n')[0].replace(/ at line.*$/, '')}; each key may appear once in a mapping`;
+function yamlMessage(code: string, message: string, key: string): string {
+  if (code === 'DUPLICATE_KEY') return `duplicate key '${key}'; each key may appear once in a mapping`;
   return `YAML syntax error: ${message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+// The yaml library's duplicate-key message does not name the key: read it from the text at the error.
+function keyAt(text: string, offset: number): string {
+  return /^[^:,{}\n]*/.exec(text.slice(offset))?.[0].trim() ?? '';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DISTRIBUTION_KINDS } from '../random/distribution.js';
-import { DRIVERS, HOST_FIELDS, LEVERS } from '../model/spec.js';
+import { DRIVERS, HOST_FIELDS, HOST_SCHEDULE_FIELDS, LEVERS } from '../model/spec.js';
 import type { Diagnostic } from './diagnostic.js';
 import { describeValue, pathText, valueAt } from './describe.js';
 import { nearest } from './nearest.js';
@@ -44,6 +44,16 @@ const EXPECTED: Record<string, string> = {
   array: 'a list',
 };
 
+const VALUE_EXPECTED = 'a number, true/false or an expression';
+const SCHEDULE_EXPECTED = 'a number, true/false, an expression, or a schedule of YYYY-MM: value pairs';
+
+// Only drivers, levers and a host's schedule fields take schedules; offering one elsewhere misleads.
+function isSchedulePath(path: Path): boolean {
+  const [section, , field] = path;
+  if (section === 'drivers' || section === 'levers') return path.length === 2;
+  return section === 'hosts' && path.length === 3 && (HOST_SCHEDULE_FIELDS as readonly unknown[]).includes(field);
+}
+
 /** Turns zod's issues for one file into located, student-readable diagnostics. */
 export function zodDiagnostics(issues: readonly Issue[], src: SourceDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -86,7 +96,8 @@ function collect(issue: Issue, prefix: Path, src: SourceDoc, out: Diagnostic[]):
       }
       const branch = bestBranch(issue.errors as Issue[][]);
       if (branch) for (const inner of branch) collect(inner, path, src, out);
-      else push(`${pathText(path)} must be a number, true/false, an expression, or a schedule of YYYY-MM: value pairs (got ${describeValue(got)})`);
+      else if (typeof got === 'number') push(`${pathText(path)} must be a finite number (got ${describeValue(got)})`);
+      else push(`${pathText(path)} must be ${isSchedulePath(path) ? SCHEDULE_EXPECTED : VALUE_EXPECTED} (got ${describeValue(got)})`);
       return;
     }
     case 'invalid_key': {

@@ -29,8 +29,10 @@ export function summarize(values: ArrayLike<number>): Summary {
   }
   if (kept.length === 0) return { mean: null, p5: null, p25: null, p50: null, p75: null, p95: null };
   const sorted = Float64Array.from(kept).sort();
+  // Rounding in the sum can put the mean of equal values an ulp outside them (3 x 0.1 / 3 > 0.1): clamp it.
+  const mean = Math.min(Math.max(sum / kept.length, sorted[0]), sorted[sorted.length - 1]);
   return {
-    mean: sum / kept.length,
+    mean,
     p5: quantileSorted(sorted, 0.05),
     p25: quantileSorted(sorted, 0.25),
     p50: quantileSorted(sorted, 0.5),

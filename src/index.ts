@@ -1,0 +1,20 @@
+// The public library API: re-exports only.
+export { parseScenario, loadScenarioWith } from './scenario/loadScenario.js';
+export type { FilePort, ReadOutcome } from './scenario/filePort.js';
+export type { CompiledScenario } from './scenario/compiled.js';
+export type { Diagnostic, Result } from './scenario/diagnostic.js';
+export { formatDiagnostic } from './scenario/diagnostic.js';
+export { scenarioJsonSchema } from './scenario/schema.js';
+export { runInProcess, type MonteCarloOptions } from './montecarlo/runInProcess.js';
+export { runChunk } from './montecarlo/runChunk.js';
+export { drawParameters } from './montecarlo/drawParameters.js';
+export { runReport, type RunReport, type MetricReport } from './report/runReport.js';
+export { formatJson } from './report/formatJson.js';
+export { formatCsv } from './report/formatCsv.js';
+export { formatTable } from './report/formatTable.js';
+export { simulateRun, type StreamFactory } from './model/simulateRun.js';
+export { modelLayout, type ModelLayout, type MetricDef, type FlowDef } from './model/layout.js';
+export type { RunInputs, HostInputs } from './model/inputs.js';
+export { MODEL_PARAMETERS, DRIVERS, LEVERS, HOST_FIELDS } from './model/spec.js';
+export { streamFor, type Rng } from './random/rng.js';
+export { VERSION } from './version.js';
