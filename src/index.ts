@@ -1,4 +1,11 @@
 // The public library API: re-exports only.
+export { loadScenario } from './api/loadScenario.js';
+export { simulate } from './api/simulate.js';
+export { compare } from './api/compare.js';
+export type { SimulateOptions } from './api/simulateOptions.js';
+export { ScenarioRunError } from './api/scenarioRunError.js';
+export { compareScenarios, type CompareReport, type CompareOptions, type DifferenceReport } from './compare/compareScenarios.js';
+export { summarize, type Summary } from './stats/summarize.js';
 export { parseScenario, loadScenarioWith } from './scenario/loadScenario.js';
 export type { FilePort, ReadOutcome } from './scenario/filePort.js';
 export type { CompiledScenario } from './scenario/compiled.js';

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runInProcess } from '../montecarlo/runInProcess.js';
+import { availableParallelism } from 'node:os';
+import { MIN_RUNS_FOR_POOL, MonteCarloAborted, runMonteCarlo } from '../montecarlo/runMonteCarlo.js';
 import { formatCsv } from '../report/formatCsv.js';
 import { formatJson } from '../report/formatJson.js';
 import { formatTable } from '../report/formatTable.js';
@@ -13,19 +14,28 @@ import { probeScenario, rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
+import { registerBacktest } from './backtestCommand.js';
+import { registerCompare } from './compareCommand.js';
 import { EXIT } from './exitCodes.js';
 import { nodeFilePort } from './nodeFilePort.js';
+import { progressLine } from './progress.js';
+import { registerSensitivity } from './sensitivityCommand.js';
 import { writeAtomic } from './writeAtomic.js';
 
 /** Where the command line writes: injected so tests run the CLI in-process and read what it printed. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal, where progress is shown. */
+  readonly stderrIsTTY?: boolean;
+  /** Aborts long work (Ctrl-C). */
+  readonly interrupt?: AbortSignal;
 }
 
 const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 let pipeGuarded = false;
@@ -67,6 +77,42 @@ function parseSeed(text: string): number {
   return Number(text);
 }
 
+function parseWorkers(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 256) {
+    throw new InvalidArgumentError(`expected a whole number of worker threads from 1 to 256 (got '${text}')`);
+  }
+  return Number(text);
+}
+
+interface RunCommandOptions {
+  runs: number;
+  seed: number;
+  format: 'table' | 'json' | 'csv';
+  out?: string;
+  workers?: number;
+  quiet?: boolean;
+}
+
+/** Runs the Monte Carlo of a command: on the worker pool, with a progress line on a terminal, stoppable by Ctrl-C. */
+async function monteCarlo(c: CompiledScenario, opts: RunCommandOptions, io: CliIo) {
+  const progress = io.stderrIsTTY && !opts.quiet ? progressLine(io.stderr) : undefined;
+  try {
+    return await runMonteCarlo(c, {
+      runs: opts.runs,
+      seed: opts.seed,
+      // By default use every core, but not for runs too few to pay for starting the threads.
+      workers: opts.workers ?? (opts.runs >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1),
+      onProgress: progress?.onProgress,
+      signal: io.interrupt,
+    });
+  } catch (e) {
+    if (e instanceof ValueRangeError) throw new InvalidScenario([rangeDiagnostic(c, e)]);
+    throw e;
+  } finally {
+    progress?.clear();
+  }
+}
+
 function load(file: string): CompiledScenario {
   const result = loadScenarioWith(file, nodeFilePort);
   if (!result.ok) throw new InvalidScenario(result.errors);
@@ -93,7 +139,9 @@ export function makeProgram(io: CliIo): Command {
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
-    .action((file: string, opts: { runs: number; seed: number; format: 'table' | 'json' | 'csv'; out?: string }) => {
+    .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', parseWorkers)
+    .option('-q, --quiet', 'no progress line on stderr')
+    .action(async (file: string, opts: RunCommandOptions) => {
       if (opts.out !== undefined) checkOutPath(opts.out);
       const c = load(file);
       if (opts.out !== undefined) {
@@ -102,13 +150,7 @@ export function makeProgram(io: CliIo): Command {
           throw new UsageError(`--out ${opts.out} is a scenario file of this run; refusing to overwrite it`);
         }
       }
-      let summaries;
-      try {
-        summaries = runInProcess(c, { runs: opts.runs, seed: opts.seed });
-      } catch (e) {
-        if (e instanceof ValueRangeError) throw new InvalidScenario([rangeDiagnostic(c, e)]);
-        throw e;
-      }
+      const summaries = await monteCarlo(c, opts, io);
       const report = runReport(c, opts.seed, opts.runs, summaries);
       const text = opts.format === 'json' ? formatJson(report) : opts.format === 'csv' ? formatCsv(report) : formatTable(report);
       if (opts.out !== undefined) writeAtomic(opts.out, text);
@@ -140,6 +182,11 @@ export function makeProgram(io: CliIo): Command {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 
+  const kit = { io, load, parseRuns, parseSeed, checkOutPath, usageError: (m: string) => new UsageError(m), invalidInput: (d: readonly Diagnostic[]) => new InvalidScenario(d) };
+  registerBacktest(program, kit);
+  registerCompare(program, kit);
+  registerSensitivity(program, kit);
+
   return program;
 }
 
@@ -160,12 +207,25 @@ function checkOutPath(out: string): void {
 /** Runs the brigadas command line on arguments (without `node` and the script) and returns its exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const debug = argv.includes('--debug');
-  if (io === processIo) guardStdout();
+  let detach = () => {};
+  if (io === processIo) {
+    guardStdout();
+    // Ctrl-C aborts the runs; the command then exits 130 without writing anything.
+    const interrupt = new AbortController();
+    const onSignal = () => interrupt.abort();
+    process.once('SIGINT', onSignal);
+    detach = () => process.removeListener('SIGINT', onSignal);
+    io = { ...io, interrupt: interrupt.signal };
+  }
   const program = makeProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (e) {
+    if (e instanceof MonteCarloAborted) {
+      io.stderr('brigadas: interrupted; nothing was written\n');
+      return EXIT.interrupted;
+    }
     if (e instanceof CommanderError) {
       // Help and version "errors" are successes; everything else commander raises is a usage error.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
@@ -183,5 +243,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (debug && err.stack) io.stderr(`${err.stack}\n`);
     else io.stderr('(run again with --debug for details)\n');
     return EXIT.runtime;
+  } finally {
+    detach();
   }
 }

@@ -104,6 +104,14 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const requestD = new Float64Array(H);
   const requestO = new Float64Array(H);
   const leftThisMonth = new Float64Array(H);
+  let lastSalary = NaN;
+  let salaryFactor = 1;
+  let lastEmigrationHazard = NaN;
+  let pEmigrate = 0;
+  const lastTakeHome = new Float64Array(H).fill(NaN);
+  const payFactors = new Float64Array(H);
+  const lastHazard = new Float64Array(H).fill(NaN);
+  const pDefects = new Float64Array(H);
   for (let h = 0; h < H; h++) {
     const host = inputs.hosts[h];
     docs[h] = Math.round(host.initialWorkers * host.doctorShare);
@@ -180,9 +188,16 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     const retiring = binomial(rRetire, domestic, pRetire);
     const coverage = inputs.travelPermissionCoverage[t];
     const permissionFactor = 1 - coverage * (1 - inputs.permissionEmigrationFactor);
-    const salaryFactor = Math.pow(inputs.domesticSalaryUSD[t] / inputs.salaryReferenceUSD, -inputs.salaryElasticity);
+    if (inputs.domesticSalaryUSD[t] !== lastSalary) {
+      lastSalary = inputs.domesticSalaryUSD[t];
+      salaryFactor = Math.pow(lastSalary / inputs.salaryReferenceUSD, -inputs.salaryElasticity);
+    }
     const emigrationHazard = inputs.emigrationBaseRate * inputs.emigrationPressure[t] * permissionFactor * salaryFactor;
-    const emigrating = binomial(rEmig, domestic - retiring, monthlyProbability(emigrationHazard));
+    if (emigrationHazard !== lastEmigrationHazard) {
+      lastEmigrationHazard = emigrationHazard;
+      pEmigrate = monthlyProbability(emigrationHazard);
+    }
+    const emigrating = binomial(rEmig, domestic - retiring, pEmigrate);
     domestic += graduates - retiring - emigrating;
     retired += retiring;
     emigrated += emigrating;
@@ -205,8 +220,17 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       const payment = host.paymentUSD[t];
       const retention = Math.min(host.retention, cap);
       const takeHome = Math.max(payment * (1 - retention), inputs.missionStipendUSD) + salary;
-      const payFactor = Math.pow(inputs.takeHomeReferenceUSD / takeHome, inputs.payElasticity);
-      const pDefect = monthlyProbability(inputs.defectionBaseRate * paroleFactor * payFactor * banFactor * host.defectionFactor[t]);
+      // Inputs are mostly flat from month to month: recompute the powers only when they change.
+      if (takeHome !== lastTakeHome[h]) {
+        lastTakeHome[h] = takeHome;
+        payFactors[h] = Math.pow(inputs.takeHomeReferenceUSD / takeHome, inputs.payElasticity);
+      }
+      const hazard = inputs.defectionBaseRate * paroleFactor * payFactors[h] * banFactor * host.defectionFactor[t];
+      if (hazard !== lastHazard[h]) {
+        lastHazard[h] = hazard;
+        pDefects[h] = monthlyProbability(hazard);
+      }
+      const pDefect = pDefects[h];
 
       const defD = binomial(r.defect, docs[h], pDefect);
       const defO = binomial(r.defect, others[h], pDefect);

@@ -1,6 +1,9 @@
 import type { CompiledScenario } from '../scenario/compiled.js';
+import { makeAccumulator } from './accumulator.js';
+import { encodeChunk, summaryMode } from './chunkResult.js';
+import { DEFAULT_CHUNK_SIZE } from './runMonteCarlo.js';
 import { runChunk } from './runChunk.js';
-import { summarizeRuns, type MetricSummaries } from './summarizeRuns.js';
+import type { MetricSummaries } from './summarizeRuns.js';
 
 /** How many runs to simulate and from which master seed. */
 export interface MonteCarloOptions {
@@ -10,16 +13,19 @@ export interface MonteCarloOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs a scenario's Monte Carlo in this thread, chunk by chunk, and summarizes it. */
+/**
+ * Runs a scenario's Monte Carlo synchronously in this thread and summarizes it: the same result as
+ * `runMonteCarlo` with any number of workers, for callers that cannot wait on a promise.
+ */
 export function runInProcess(c: CompiledScenario, options: MonteCarloOptions): MetricSummaries {
   const { runs, seed } = options;
-  const width = c.layout.metrics.length * c.years.length;
-  const values = new Float64Array(width * runs);
-  const chunk = 250;
-  for (let first = 0; first < runs; first += chunk) {
-    const count = Math.min(chunk, runs - first);
-    values.set(runChunk(c, seed, first, count), first * width);
+  const cells = c.layout.metrics.length * c.years.length;
+  const mode = summaryMode(runs, cells);
+  const acc = makeAccumulator(runs, c.layout.metrics.length, c.years.length, mode);
+  for (let first = 0; first < runs; first += DEFAULT_CHUNK_SIZE) {
+    const count = Math.min(DEFAULT_CHUNK_SIZE, runs - first);
+    acc.add(encodeChunk(runChunk(c, seed, first, count), first, count, cells, mode));
     options.onProgress?.(first + count, runs);
   }
-  return summarizeRuns(values, runs, c.layout.metrics.length, c.years.length);
+  return acc.summaries();
 }

@@ -10,13 +10,14 @@ export type MetricSummaries = readonly (readonly Summary[])[];
 export function summarizeRuns(values: Float64Array, runs: number, metrics: number, years: number): MetricSummaries {
   const width = metrics * years;
   const column = new Float64Array(runs);
+  const scratch = new Float64Array(runs);
   const out: Summary[][] = [];
   for (let m = 0; m < metrics; m++) {
     const row: Summary[] = [];
     for (let y = 0; y < years; y++) {
       const offset = m * years + y;
       for (let r = 0; r < runs; r++) column[r] = values[r * width + offset];
-      row.push(summarize(column));
+      row.push(summarize(column, scratch));
     }
     out.push(row);
   }

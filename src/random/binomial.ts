@@ -15,17 +15,24 @@ export function binomial(rng: Rng, n: number, p: number): number {
   return n * p < BINOMIAL_INVERSION_LIMIT ? binomialInversion(rng, n, p) : binomialBtrs(rng, n, p);
 }
 
-// Counts how many geometric waiting times fit in n trials: needs about n*p + 1 uniforms.
+// Sequential search of the CDF from 0 (BINV, Kachitvichyanukul and Schmeiser 1988): one uniform and about
+// n*p multiplications, where counting geometric gaps would take a logarithm per success.
 function binomialInversion(rng: Rng, n: number, p: number): number {
-  const logQ = Math.log1p(-p);
-  let sum = 0;
-  let k = 0;
+  const q = 1 - p;
+  const s = p / q;
+  const a = (n + 1) * s;
+  const p0 = Math.exp(n * Math.log1p(-p)); // P(X = 0) >= e^-10.5 here, far from underflow
   for (;;) {
-    // 1 - u lies in (0, 1], so the log is finite or zero; a gap is at least one trial, or u = 0 would add a
-    // success without using a trial (k could pass n, and a stream of zeros would never end).
-    sum += Math.max(1, Math.ceil(Math.log(1 - rng()) / logQ));
-    if (sum > n) return k;
-    k += 1;
+    let u = rng();
+    let r = p0;
+    let x = 0;
+    // Beyond 110 the remaining mass is below 1e-30 for n*p < 10: restart rather than loop on rounding.
+    while (u > r && x <= 110) {
+      u -= r;
+      x++;
+      r *= a / x - s;
+    }
+    if (x <= 110 && x <= n) return x;
   }
 }
 
@@ -39,8 +46,8 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
   const r = p / q;
   const alpha = (2.83 + 5.1 / b) * spq;
   const m = Math.floor((n + 1) * p);
-  const logH =
-    (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
+  // Needed only when the quick acceptance fails (about one draw in seven): computed then, once.
+  let logH = NaN;
   for (;;) {
     const u = rng() - 0.5;
     let v = rng();
@@ -49,6 +56,7 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
     v = Math.log((v * alpha) / (a / (us * us) + b));
+    if (Number.isNaN(logH)) logH = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
     const bound =
       logH +
       (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +

@@ -1,4 +1,5 @@
-import { parse, type MathNode } from 'mathjs';
+// The numbers-only build of mathjs loads in half the time of the full one, and parses the same language.
+import { parse, type MathNode } from 'mathjs/number';
 import { nearest } from './nearest.js';
 
 /** A checked expression turned into a plain function of the run's parameter values. */

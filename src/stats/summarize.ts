@@ -1,4 +1,4 @@
-import { quantileSorted } from './quantileSorted.js';
+import { selectInPlace } from './selectSorted.js';
 
 /** The percentiles every summary reports. */
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
@@ -13,30 +13,56 @@ export interface Summary {
   readonly p95: number | null;
 }
 
+const EMPTY: Summary = { mean: null, p5: null, p25: null, p50: null, p75: null, p95: null };
+
 /**
- * Summarizes values across runs, skipping NaN (a ratio with a zero denominator in that run and year).
+ * Summarizes values across runs, skipping NaN (a ratio with a zero denominator in that run and year):
+ * the mean, and percentiles by the R-7 method (linear between order statistics, as R and NumPy default).
+ * The mean is summed in the order given: callers pass values in run order for reproducible output.
  *
- * The mean is summed in the given order, so callers pass values in run order for reproducible output.
+ * `scratch`, when given, is reused as working space (at least values.length long), to spare allocations.
  */
-export function summarize(values: ArrayLike<number>): Summary {
-  const kept: number[] = [];
+export function summarize(values: ArrayLike<number>, scratch?: Float64Array): Summary {
+  const a = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
   let sum = 0;
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (Number.isNaN(v)) continue;
-    kept.push(v);
+    a[n++] = v;
     sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  if (kept.length === 0) return { mean: null, p5: null, p25: null, p50: null, p75: null, p95: null };
-  const sorted = Float64Array.from(kept).sort();
-  // Rounding in the sum can put the mean of equal values an ulp outside them (3 x 0.1 / 3 > 0.1): clamp it.
-  const mean = Math.min(Math.max(sum / kept.length, sorted[0]), sorted[sorted.length - 1]);
-  return {
-    mean,
-    p5: quantileSorted(sorted, 0.05),
-    p25: quantileSorted(sorted, 0.25),
-    p50: quantileSorted(sorted, 0.5),
-    p75: quantileSorted(sorted, 0.75),
-    p95: quantileSorted(sorted, 0.95),
+  if (n === 0) return EMPTY;
+  // Rounding of the division can put the mean of equal values an ulp outside them: clamp it.
+  const mean = Math.min(Math.max(sum / n, min), max);
+  if (min === max) return { mean, p5: min, p25: min, p50: min, p75: min, p95: min };
+  // The order statistics R-7 needs: floor(h) and the next one, for each percentile.
+  const ks: number[] = [];
+  for (const p of PERCENTILES) {
+    const h = ((n - 1) * p) / 100;
+    ks.push(Math.floor(h), Math.min(Math.floor(h) + 1, n - 1));
+  }
+  const wanted = [...new Set(ks)].sort((x, y) => x - y);
+  multiSelect(a, wanted, 0, n - 1);
+  const at = (p: number) => {
+    const h = ((n - 1) * p) / 100;
+    const lo = Math.floor(h);
+    const lower = a[lo];
+    return lower + (h - lo) * (a[Math.min(lo + 1, n - 1)] - lower);
   };
+  return { mean, p5: at(5), p25: at(25), p50: at(50), p75: at(75), p95: at(95) };
+}
+
+// Places each wanted order statistic at its index: select the middle one, then recurse on each side.
+function multiSelect(a: Float64Array, ks: readonly number[], lo: number, hi: number): void {
+  if (ks.length === 0 || lo >= hi) return;
+  const mid = ks.length >> 1;
+  const k = ks[mid];
+  selectInPlace(a, k, lo, hi);
+  multiSelect(a, ks.slice(0, mid), lo, k - 1);
+  multiSelect(a, ks.slice(mid + 1), k + 1, hi);
 }

@@ -3,18 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { runChunk } from '../../src/montecarlo/runChunk.js';
 import { runInProcess } from '../../src/montecarlo/runInProcess.js';
 import { summarizeRuns } from '../../src/montecarlo/summarizeRuns.js';
-import { compile, scenarioArb } from './scenarioArbitrary.js';
+import { arbHorizon, arbScenario } from '../../src/testing/index.js';
 
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 // Monte Carlo properties simulate many runs per scenario: keep horizons to 10 years.
-const horizon = fc.record({ start: fc.integer({ min: 1990 * 12, max: 2050 * 12 + 11 }), months: fc.integer({ min: 1, max: 120 }) });
+const scenarios = arbScenario({ horizon: arbHorizon({ maxMonths: 120 }) });
 
 describe('Monte Carlo runners on random valid scenarios', () => {
   it('summarize every metric and year with p5 <= p25 <= p50 <= p75 <= p95 and a mean within [min, max] across runs', () => {
     fc.assert(
-      fc.property(scenarioArb(horizon), seedArb, fc.integer({ min: 1, max: 30 }), (g, seed, runs) => {
-        const c = compile(g);
+      fc.property(scenarios, seedArb, fc.integer({ min: 1, max: 30 }), (c, seed, runs) => {
         const summaries = runInProcess(c, { runs, seed });
         const values = runChunk(c, seed, 0, runs);
         const width = c.layout.metrics.length * c.years.length;
@@ -39,7 +38,7 @@ describe('Monte Carlo runners on random valid scenarios', () => {
             if (!((s.mean as number) >= min && (s.mean as number) <= max)) errors.push(`${at}: mean ${s.mean} outside [${min}, ${max}]`);
           });
         });
-        expect(errors, g.yaml).toEqual([]);
+        expect(errors, c.text).toEqual([]);
         // The in-process runner summarizes exactly the runs runChunk gives.
         expect(summaries).toEqual(summarizeRuns(values, runs, c.layout.metrics.length, c.years.length));
       }),
@@ -49,8 +48,7 @@ describe('Monte Carlo runners on random valid scenarios', () => {
 
   it('gives the same bytes for runs [0, 20) whether simulated in one chunk or as [0, 10) + [10, 20) or any other split', () => {
     fc.assert(
-      fc.property(scenarioArb(horizon), seedArb, fc.integer({ min: 0, max: 20 }), (g, seed, split) => {
-        const c = compile(g);
+      fc.property(scenarios, seedArb, fc.integer({ min: 0, max: 20 }), (c, seed, split) => {
         const whole = runChunk(c, seed, 0, 20);
         const halves = Buffer.concat([bytes(runChunk(c, seed, 0, 10)), bytes(runChunk(c, seed, 10, 10))]);
         const parts = Buffer.concat([bytes(runChunk(c, seed, 0, split)), bytes(runChunk(c, seed, split, 20 - split))]);
@@ -65,8 +63,7 @@ describe('Monte Carlo runners on random valid scenarios', () => {
   });
 
   it('summarizes across its 250-run chunk boundary exactly as one chunk would', () => {
-    const [g] = fc.sample(scenarioArb(fc.constant({ start: 2020 * 12 + 6, months: 18 })), { seed: 23, numRuns: 1 });
-    const c = compile(g);
+    const [c] = fc.sample(arbScenario({ horizon: fc.constant({ start: '2020-07', end: '2021-12' }) }), { seed: 23, numRuns: 1 });
     const progress: number[] = [];
     const summaries = runInProcess(c, { runs: 260, seed: 5, onProgress: (done, total) => progress.push(done / total) });
     expect(summaries).toEqual(summarizeRuns(runChunk(c, 5, 0, 260), 260, c.layout.metrics.length, c.years.length));

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { simulateRun } from '../../src/model/simulateRun.js';
 import { DISTRIBUTION_KINDS } from '../../src/random/distribution.js';
 import { streamFor } from '../../src/random/rng.js';
-import { initialStocks, prefixInputs, reader, runViolations, yearsOf } from './invariants.js';
-import { compile, scenarioArb, simulate } from './scenarioArbitrary.js';
+import { arbHorizon, arbScenario } from '../../src/testing/index.js';
+import { initialStocks, prefixInputs, reader, runOnce, runViolations, yearsOf } from './invariants.js';
 
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 const runArb = fc.integer({ min: 0, max: 1_000_000 });
@@ -12,18 +12,19 @@ const sameBytes = (a: Float64Array, b: Float64Array) => Buffer.from(a.buffer, a.
 
 describe('simulateRun on random valid scenarios', () => {
   it('conserves people in every stock each year, keeps stocks whole and >= 0, splits money exactly and keeps retention within min(retention, cap)', () => {
-    const seen = { runs: 0, hosts: 0, paid: 0, paroleClosed: 0, paroleOpened: 0, events: 0, oneMonth: 0, decemberStart: 0, capBelowRetention: 0 };
+    const seen = {
+      ...{ runs: 0, hosts: 0, paid: 0, paroleClosed: 0, paroleOpened: 0, events: 0, oneMonth: 0, decemberStart: 0, capBelowRetention: 0 },
+      ...{ noGraduates: 0, retentionZero: 0, retentionOne: 0, hostEnds: 0, leverSwitches: 0 },
+    };
     const kinds = new Set<string>();
     fc.assert(
-      fc.property(scenarioArb(), seedArb, runArb, (g, seed, run) => {
-        const c = compile(g);
-        const { inputs, out } = simulate(c, seed, run);
-        expect(inputs.months).toBe(g.months);
+      fc.property(arbScenario(), seedArb, runArb, (c, seed, run) => {
+        const { inputs, out } = runOnce(c, seed, run);
         expect(c.years.length).toBe(yearsOf(inputs));
-        const violations = runViolations(inputs, c.layout, out);
-        expect(violations, `seed ${seed} run ${run}\n${g.yaml}`).toEqual([]);
+        const violations = runViolations(c, inputs, out);
+        expect(violations, `seed ${seed} run ${run}\n${c.text}`).toEqual([]);
         // Same seed and run: the same bytes.
-        expect(sameBytes(simulate(c, seed, run).out, out)).toBe(true);
+        expect(sameBytes(runOnce(c, seed, run).out, out)).toBe(true);
 
         seen.runs += 1;
         if (inputs.hosts.length > 0) seen.hosts += 1;
@@ -34,6 +35,11 @@ describe('simulateRun on random valid scenarios', () => {
         if (inputs.months === 1) seen.oneMonth += 1;
         if (inputs.startMonth === 11) seen.decemberStart += 1;
         if (inputs.hosts.some((h) => inputs.retentionCap.some((cap) => cap < h.retention))) seen.capBelowRetention += 1;
+        if (inputs.graduatesPerYear.every((x) => x === 0)) seen.noGraduates += 1;
+        if (inputs.hosts.some((h) => h.retention === 0)) seen.retentionZero += 1;
+        if (inputs.hosts.some((h) => h.retention === 1)) seen.retentionOne += 1;
+        if (inputs.events.some((e) => e.share === 1)) seen.hostEnds += 1;
+        if (Object.values(c.levers).some((l) => l.points.length > 1)) seen.leverSwitches += 1;
         for (const p of c.parameters) kinds.add(p.dist.dist);
       }),
       { seed: 20251125, numRuns: 1000 },
@@ -44,14 +50,9 @@ describe('simulateRun on random valid scenarios', () => {
   });
 
   it('conserves people month by month: every month-long prefix of a run is itself a run, and consecutive prefixes differ by one month of flows', () => {
-    const shortHorizon = fc.oneof(
-      fc.record({ start: fc.integer({ min: 1990 * 12, max: 2050 * 12 + 11 }), months: fc.integer({ min: 1, max: 40 }) }),
-      fc.record({ start: fc.integer({ min: 1990, max: 2050 }).map((y) => y * 12 + 11), months: fc.integer({ min: 1, max: 40 }) }),
-    );
     fc.assert(
-      fc.property(scenarioArb(shortHorizon), seedArb, runArb, (g, seed, run) => {
-        const c = compile(g);
-        const { inputs, out: full } = simulate(c, seed, run);
+      fc.property(arbScenario({ horizon: arbHorizon({ maxMonths: 40 }) }), seedArb, runArb, (c, seed, run) => {
+        const { inputs, out: full } = runOnce(c, seed, run);
         const streams = (component: string) => streamFor(seed, run, component);
         const fullGet = reader(c.layout, c.years.length, full);
         const monthOf = (t: number) => Math.floor((inputs.startMonth + t) / 12);
@@ -65,7 +66,7 @@ describe('simulateRun on random valid scenarios', () => {
           const get = reader(c.layout, years, out);
           const year = monthOf(months - 1);
           // A prefix is a run in its own right, and agrees with the full run on every year it has completed.
-          errors.push(...runViolations(p, c.layout, out).map((e) => `${months}-month prefix: ${e}`));
+          errors.push(...runViolations(c, p, out).map((e) => `${months}-month prefix: ${e.invariant} ${e.metric} ${e.year}: ${e.message}`));
           const complete = (inputs.startMonth + months) % 12 === 0 || months === inputs.months ? year : year - 1;
           for (let y = 0; y <= complete; y++) {
             for (const m of c.layout.metrics) {
@@ -88,20 +89,18 @@ describe('simulateRun on random valid scenarios', () => {
           stocks = now;
           previous = { get, year };
         }
-        expect(errors, `seed ${seed} run ${run}\n${g.yaml}`).toEqual([]);
+        expect(errors, `seed ${seed} run ${run}\n${c.text}`).toEqual([]);
       }),
       { seed: 7, numRuns: 200 },
     );
   });
 
   it('conserves people over a one-month horizon, from the initial stocks', () => {
-    const oneMonth = fc.record({ start: fc.integer({ min: 1990 * 12, max: 2050 * 12 + 11 }), months: fc.constant(1) });
     fc.assert(
-      fc.property(scenarioArb(oneMonth), seedArb, runArb, (g, seed, run) => {
-        const c = compile(g);
-        const { inputs, out } = simulate(c, seed, run);
+      fc.property(arbScenario({ horizon: arbHorizon({ maxMonths: 1 }) }), seedArb, runArb, (c, seed, run) => {
+        const { inputs, out } = runOnce(c, seed, run);
         expect(c.years.length).toBe(1);
-        expect(runViolations(inputs, c.layout, out), g.yaml).toEqual([]);
+        expect(runViolations(c, inputs, out), c.text).toEqual([]);
       }),
       { seed: 11, numRuns: 150 },
     );
@@ -109,9 +108,8 @@ describe('simulateRun on random valid scenarios', () => {
 
   it('never has a parole applicant, approval or admission when parole is closed for the whole horizon', () => {
     fc.assert(
-      fc.property(scenarioArb(undefined, { paroleClosed: true }), seedArb, runArb, (g, seed, run) => {
-        const c = compile(g);
-        const { inputs, out } = simulate(c, seed, run);
+      fc.property(arbScenario({ paroleClosed: true }), seedArb, runArb, (c, seed, run) => {
+        const { inputs, out } = runOnce(c, seed, run);
         expect(inputs.paroleOpen.every((x) => x === 0)).toBe(true);
         const get = reader(c.layout, c.years.length, out);
         for (let y = 0; y < c.years.length; y++) {

@@ -1,0 +1,67 @@
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Option, type Command } from 'commander';
+import { formatBacktestJson } from '../backtest/formatBacktestJson.js';
+import { formatBacktestTable } from '../backtest/formatBacktestTable.js';
+import { parseTargets } from '../backtest/parseTargets.js';
+import { resolveTargets } from '../backtest/resolveTargets.js';
+import { runBacktest } from '../backtest/runBacktest.js';
+import type { CompiledScenario } from '../scenario/compiled.js';
+import type { Diagnostic } from '../scenario/diagnostic.js';
+import { rangeDiagnostic } from '../scenario/probeScenario.js';
+import { ValueRangeError } from '../scenario/resolveRun.js';
+import type { CliIo } from './main.js';
+import { readTextFile } from './nodeFilePort.js';
+
+/** What the backtest command borrows from the program it joins: its output, scenario loading, option parsers and error kinds. */
+export interface CommandKit {
+  readonly io: CliIo;
+  readonly load: (file: string) => CompiledScenario;
+  readonly parseRuns: (text: string) => number;
+  readonly parseSeed: (text: string) => number;
+  /** An error that ends the command with exit 2 and its message. */
+  readonly usageError: (message: string) => Error;
+  /** An error that ends the command with exit 3 and the located problems. */
+  readonly invalidInput: (diagnostics: readonly Diagnostic[]) => Error;
+}
+
+// The defaults belong to the package, not to wherever the command is run from: from src/cli or dist/cli,
+// the package root is two folders up.
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A file of the package, named relative to the working directory when it lies below it (as a user would type it). */
+function packageFile(path: string): string {
+  const absolute = join(PACKAGE_ROOT, path);
+  const rel = relative(process.cwd(), absolute);
+  return rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
+}
+
+/** Adds `brigadas backtest` to the program: a scenario's runs judged against the observed history. */
+export function registerBacktest(program: Command, kit: CommandKit): void {
+  program
+    .command('backtest')
+    .description('compare a scenario with the observed history it should reproduce (data/history.csv)')
+    .argument('[scenario]', 'scenario YAML file (default: the package\'s scenarios/baseline.yaml)')
+    .option('-n, --runs <n>', 'number of Monte Carlo runs', kit.parseRuns, 1000)
+    .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)")
+    .action((file: string | undefined, opts: { runs: number; seed: number; format: 'table' | 'json'; targets?: string }) => {
+      const targetsFile = opts.targets ?? packageFile('data/history.csv');
+      const read = readTextFile(targetsFile);
+      if (!read.ok) throw kit.usageError(`--targets: ${read.message}`);
+      const parsed = parseTargets(read.text, targetsFile);
+      if (!parsed.ok) throw kit.invalidInput(parsed.errors);
+      const c = kit.load(file ?? packageFile('scenarios/baseline.yaml'));
+      const resolved = resolveTargets(parsed.value, c.layout, c.years);
+      if (!resolved.ok) throw kit.invalidInput(resolved.errors);
+      let report;
+      try {
+        report = runBacktest(c, resolved.value, targetsFile, { runs: opts.runs, seed: opts.seed });
+      } catch (e) {
+        if (e instanceof ValueRangeError) throw kit.invalidInput([rangeDiagnostic(c, e)]);
+        throw e;
+      }
+      kit.io.stdout(opts.format === 'json' ? formatBacktestJson(report) : formatBacktestTable(report));
+    });
+}

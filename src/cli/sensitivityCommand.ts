@@ -1,0 +1,105 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
+import { rangeDiagnostic } from '../scenario/probeScenario.js';
+import { ValueRangeError } from '../scenario/resolveRun.js';
+import { analyzeSensitivity, SENSITIVITY_METHODS, UndefinedMetricError, type SensitivityMethod } from '../sensitivity/analyzeSensitivity.js';
+import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../sensitivity/evaluatePoints.js';
+import { formatSensitivityCsv } from '../sensitivity/formatSensitivityCsv.js';
+import { formatSensitivityTable } from '../sensitivity/formatSensitivityTable.js';
+import { targetProblem } from '../sensitivity/targetProblem.js';
+import { uncertainFactors } from '../sensitivity/uncertainFactors.js';
+import { checkOutTarget, emit, formatOption, type OutputKit } from './compareCommand.js';
+import type { CliIo } from './main.js';
+import { progressLine } from './progress.js';
+
+/** --samples when not given: runs per tornado bar, Morris trajectories, Sobol base samples. */
+export const DEFAULT_SAMPLES: Readonly<Record<SensitivityMethod, number>> = { tornado: 100, morris: 100, sobol: 1000 };
+
+const MAX_SAMPLES = 1_000_000;
+
+function parseSamples(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_SAMPLES) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_SAMPLES} (got '${text}')`);
+  }
+  return Number(text);
+}
+
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text.trim())) throw new InvalidArgumentError(`expected a calendar year such as 2035 (got '${text}')`);
+  return Number(text);
+}
+
+interface SensitivityOptions {
+  metric: string;
+  year: number;
+  method: SensitivityMethod;
+  samples?: number;
+  seed: number;
+  format: 'table' | 'json' | 'csv';
+  out?: string;
+  quiet?: boolean;
+}
+
+/** Adds `brigadas sensitivity` to the program: how one metric in one year depends on each uncertain parameter. */
+export function registerSensitivity(program: Command, kit: OutputKit): void {
+  program
+    .command('sensitivity')
+    .description('rank the uncertain parameters by their effect on one metric in one year (tornado, Morris or Sobol)')
+    .argument('<scenario>', 'scenario YAML file')
+    .requiredOption('-m, --metric <name>', 'the metric to explain, e.g. cumulativeDefections')
+    .requiredOption('-y, --year <year>', 'the calendar year of the metric', parseYear)
+    .addOption(new Option('--method <method>', 'tornado: p10/p90 swings; morris: elementary effects; sobol: variance indices').choices(SENSITIVITY_METHODS).default('tornado'))
+    .option(
+      '--samples <n>',
+      `runs per bar (tornado, default ${DEFAULT_SAMPLES.tornado}), trajectories (morris, default ${DEFAULT_SAMPLES.morris}) or base samples (sobol, default ${DEFAULT_SAMPLES.sobol})`,
+      parseSamples,
+    )
+    .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
+    .addOption(formatOption())
+    .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
+    .option('-q, --quiet', 'no progress line on stderr')
+    .action(async (file: string, opts: SensitivityOptions) => {
+      if (opts.out !== undefined) kit.checkOutPath(opts.out);
+      const samples = opts.samples ?? DEFAULT_SAMPLES[opts.method];
+      if (opts.method !== 'tornado' && samples < 2) throw kit.usageError(`--samples ${samples}: ${opts.method} needs at least 2`);
+      const c = kit.load(file);
+      checkOutTarget(kit, opts.out, [c]);
+      const problemText = targetProblem(c, opts.metric, opts.year);
+      if (problemText !== undefined) throw kit.usageError(problemText);
+      const factors = uncertainFactors(c.parameters);
+      if (factors.length === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to analyse`);
+      const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year };
+      let report;
+      try {
+        report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateInSteps(problem, batch, kit.io, opts.quiet === true));
+      } catch (e) {
+        if (e instanceof ValueRangeError) throw kit.invalidInput([rangeDiagnostic(c, e)]);
+        if (e instanceof UndefinedMetricError) throw kit.usageError(e.message);
+        throw e;
+      }
+      const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'csv' ? formatSensitivityCsv(report) : formatSensitivityTable(report);
+      emit(kit, opts.out, text);
+    });
+}
+
+const STEP = 250;
+
+// In process for now, a step at a time: between steps the event loop hears Ctrl-C and redraws progress.
+async function evaluateInSteps(problem: SensitivityProblem, batch: PointBatch, io: CliIo, quiet: boolean): Promise<Float64Array> {
+  const k = problem.factors.length;
+  const total = batch.runs.length;
+  const out = new Float64Array(total);
+  const progress = io.stderrIsTTY && !quiet ? progressLine(io.stderr) : undefined;
+  try {
+    for (let first = 0; first < total; first += STEP) {
+      if (io.interrupt?.aborted) throw new MonteCarloAborted();
+      const end = Math.min(total, first + STEP);
+      out.set(evaluatePoints(problem, { u: batch.u.subarray(first * k, end * k), runs: batch.runs.subarray(first, end) }), first);
+      progress?.onProgress(end, total);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    progress?.clear();
+  }
+  return out;
+}

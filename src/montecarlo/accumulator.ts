@@ -1,0 +1,98 @@
+import { addExact, exactTotal } from '../stats/exactSum.js';
+import { addKey, emptySketch, sketchRank, type LogSketch } from '../stats/logSketch.js';
+import { PERCENTILES, summarize, type Summary } from '../stats/summarize.js';
+import type { ChunkResult, SummaryMode } from './chunkResult.js';
+import type { MetricSummaries } from './summarizeRuns.js';
+
+/** Collects chunks of runs, in any order, into per-cell summaries that do not depend on that order. */
+export interface Accumulator {
+  readonly mode: SummaryMode;
+  add(chunk: ChunkResult): void;
+  summaries(): MetricSummaries;
+}
+
+/**
+ * Makes the accumulator of a Monte Carlo of `runs` runs with `metrics` x `years` cells. In exact mode it
+ * keeps one double per run and cell (memory: runs x cells x 8 bytes); in sketch mode one sketch per cell
+ * (memory independent of runs; percentiles within SKETCH_ALPHA relative), with exact means in both.
+ */
+export function makeAccumulator(runs: number, metrics: number, years: number, mode: SummaryMode): Accumulator {
+  return mode === 'values' ? exactAccumulator(runs, metrics, years) : sketchAccumulator(metrics, years);
+}
+
+function exactAccumulator(runs: number, metrics: number, years: number): Accumulator {
+  const cells = metrics * years;
+  // Column-major, one contiguous block of runs per cell, so each cell is summarized in place.
+  const store = new Float64Array(cells * runs);
+  return {
+    mode: 'values',
+    add(chunk) {
+      if (chunk.type !== 'values') throw new Error('a sketch chunk reached an exact accumulator');
+      const { first, count, values } = chunk;
+      for (let r = 0; r < count; r++) {
+        const row = r * cells;
+        const run = first + r;
+        for (let cell = 0; cell < cells; cell++) store[cell * runs + run] = values[row + cell];
+      }
+    },
+    summaries() {
+      const scratch = new Float64Array(runs);
+      return grid(metrics, years, (cell) => summarize(store.subarray(cell * runs, (cell + 1) * runs), scratch));
+    },
+  };
+}
+
+function sketchAccumulator(metrics: number, years: number): Accumulator {
+  const cells = metrics * years;
+  const sketches: LogSketch[] = Array.from({ length: cells }, emptySketch);
+  const partials: number[][] = Array.from({ length: cells }, () => []);
+  const mins = new Float64Array(cells).fill(Infinity);
+  const maxs = new Float64Array(cells).fill(-Infinity);
+  return {
+    mode: 'sketch',
+    add(chunk) {
+      if (chunk.type !== 'sketch') throw new Error('a values chunk reached a sketch accumulator');
+      const { count, keys, sums, extremes } = chunk;
+      for (let r = 0; r < count; r++) {
+        const row = r * cells;
+        for (let cell = 0; cell < cells; cell++) addKey(sketches[cell], keys[row + cell]);
+      }
+      let at = 0;
+      for (let cell = 0; cell < cells; cell++) {
+        const n = sums[at++];
+        for (let i = 0; i < n; i++) addExact(partials[cell], sums[at++]);
+        mins[cell] = Math.min(mins[cell], extremes[2 * cell]);
+        maxs[cell] = Math.max(maxs[cell], extremes[2 * cell + 1]);
+      }
+    },
+    summaries() {
+      return grid(metrics, years, (cell) => sketchSummary(sketches[cell], partials[cell], mins[cell], maxs[cell]));
+    },
+  };
+}
+
+function sketchSummary(s: LogSketch, partials: readonly number[], min: number, max: number): Summary {
+  const n = s.count;
+  if (n === 0) return { mean: null, p5: null, p25: null, p50: null, p75: null, p95: null };
+  const mean = Math.min(Math.max(exactTotal(partials) / n, min), max);
+  // R-7 between the sketch's order statistics, kept within the exact extremes.
+  const at = (p: number) => {
+    const h = ((n - 1) * p) / 100;
+    const lo = Math.floor(h);
+    const lower = Math.min(Math.max(sketchRank(s, lo), min), max);
+    const upper = Math.min(Math.max(sketchRank(s, Math.min(lo + 1, n - 1)), min), max);
+    return lower + (h - lo) * (upper - lower);
+  };
+  const [p5, p25, p50, p75, p95] = PERCENTILES.map(at);
+  return { mean, p5, p25, p50, p75, p95 };
+}
+
+function grid(metrics: number, years: number, cell: (index: number) => Summary): MetricSummaries {
+  const out: Summary[][] = [];
+  for (let m = 0; m < metrics; m++) {
+    const row: Summary[] = [];
+    for (let y = 0; y < years; y++) row.push(cell(m * years + y));
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { Piscina } from 'piscina';
+import type { CompiledScenario } from '../scenario/compiled.js';
+import { ValueRangeError } from '../scenario/resolveRun.js';
+import { makeAccumulator } from './accumulator.js';
+import { encodeChunk, summaryMode, type ChunkResult, type SummaryMode } from './chunkResult.js';
+import type { ChunkReply, ChunkRequest } from './protocol.js';
+import { runChunk } from './runChunk.js';
+import type { MetricSummaries } from './summarizeRuns.js';
+
+/** How to run a Monte Carlo. */
+export interface RunOptions {
+  readonly runs: number;
+  readonly seed: number;
+  /** Worker threads; 1 (or fewer) runs in this thread. The output is the same for every value. */
+  readonly workers?: number;
+  /** Runs per task; the output is the same for every value. */
+  readonly chunkSize?: number;
+  /** Called as chunks finish, with the runs done so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the runs promptly; the promise then rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+  /** Forces exact or sketch summaries (by default chosen from runs x cells, see `summaryMode`). */
+  readonly summaries?: SummaryMode;
+}
+
+/** Below this many runs, starting worker threads (each loads the scenario compiler) costs more than it saves. */
+export const MIN_RUNS_FOR_POOL = 2000;
+
+/** The default number of runs per task: big enough to amortize messages, small enough to balance load. */
+export const DEFAULT_CHUNK_SIZE = 250;
+
+/** Thrown when a Monte Carlo is aborted through its signal. */
+export class MonteCarloAborted extends Error {
+  override readonly name = 'AbortError';
+  constructor() {
+    super('the Monte Carlo was interrupted');
+  }
+}
+
+// The compiled worker entry: beside this file in dist/; from the TypeScript sources (tests), in dist/.
+function workerFile(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../../dist/montecarlo/worker.js', here) : new URL('./worker.js', here);
+}
+
+/**
+ * Runs a scenario's Monte Carlo, in this thread or on a pool of worker threads, and summarizes every metric
+ * per year. Each run depends on (seed, run index) alone and summaries do not depend on the order chunks
+ * finish in, so the result is identical for every worker count and chunk size.
+ */
+export async function runMonteCarlo(c: CompiledScenario, options: RunOptions): Promise<MetricSummaries> {
+  const { runs, seed } = options;
+  const cells = c.layout.metrics.length * c.years.length;
+  const mode = options.summaries ?? summaryMode(runs, cells);
+  const acc = makeAccumulator(runs, c.layout.metrics.length, c.years.length, mode);
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const chunks: { first: number; count: number }[] = [];
+  for (let first = 0; first < runs; first += chunkSize) chunks.push({ first, count: Math.min(chunkSize, runs - first) });
+  const workers = Math.max(1, Math.floor(options.workers ?? 1));
+  let done = 0;
+  const finish = (r: ChunkResult) => {
+    acc.add(r);
+    done += r.count;
+    options.onProgress?.(done, runs);
+  };
+
+  if (workers <= 1 || chunks.length <= 1) {
+    for (const { first, count } of chunks) {
+      if (options.signal?.aborted) throw new MonteCarloAborted();
+      finish(encodeChunk(runChunk(c, seed, first, count), first, count, cells, mode));
+      // Let signals (Ctrl-C) and progress output through between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (options.signal?.aborted) throw new MonteCarloAborted();
+    return acc.summaries();
+  }
+
+  const sources = c.merged.sources.map((s) => ({ file: s.file, text: s.text }));
+  const key = createHash('sha256').update(JSON.stringify(sources)).digest('hex');
+  const pool = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const abort = new AbortController();
+  const onAbort = () => abort.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    // Keep a bounded number of chunks in flight, so memory stays bounded however many runs there are.
+    const inFlight = 2 * workers;
+    let next = 0;
+    const runOne = async (): Promise<void> => {
+      while (next < chunks.length) {
+        const { first, count } = chunks[next++];
+        const req: ChunkRequest = { type: 'chunk', key, entry: c.merged.file, sources, seed, first, count, mode };
+        const reply = (await pool.run(req, { signal: abort.signal })) as ChunkReply;
+        if (reply.type === 'rangeError') throw new ValueRangeError(reply.path, reply.detail);
+        if (reply.type === 'failure') throw new Error(reply.message);
+        finish(reply);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, runOne));
+  } catch (e) {
+    abort.abort();
+    if (options.signal?.aborted) throw new MonteCarloAborted();
+    throw e;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+  return acc.summaries();
+}

@@ -1,0 +1,110 @@
+import { formatNumber } from '../report/formatNumber.js';
+import { RANDOM_STREAMS, type MorrisReport, type SensitivityReport, type SobolReport, type TornadoReport } from './analyzeSensitivity.js';
+
+const NAME = 30;
+const HALF_BAR = 20;
+
+/** Prints a sensitivity analysis as plain text: a header, then one ranked row per parameter with a bar. */
+export function formatSensitivityTable(report: SensitivityReport): string {
+  const lines = [
+    `brigadas ${report.brigadas}  sensitivity of ${report.metric} in ${report.year} (${report.unit})  scenario: ${report.scenario.name} (${report.scenario.file})`,
+    `method: ${report.method}  seed: ${report.seed}  ${SAMPLES[report.method]}: ${report.samples}  model runs: ${report.modelRuns}  uncertain parameters: ${report.factors.length}`,
+  ];
+  if (report.method === 'tornado') lines.push(...tornadoLines(report));
+  else if (report.method === 'morris') lines.push(...morrisLines(report));
+  else lines.push(...sobolLines(report));
+  return `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
+}
+
+const SAMPLES = { tornado: 'runs per bar', morris: 'trajectories', sobol: 'base samples' } as const;
+
+/** Formats a parameter's value: three significant digits, with k/m/bn from ten thousand up. */
+function value(x: number): string {
+  return Math.abs(x) >= 1e4 ? formatNumber(x, '') : String(+x.toPrecision(3));
+}
+
+function columns(widths: readonly number[], cells: readonly string[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join(' ');
+}
+
+function tornadoLines(r: TornadoReport): string[] {
+  const m = (x: number) => formatNumber(x, r.unit);
+  const widths = [NAME, 10, 10, 10, 10, 10];
+  const scale = Math.max(...r.bars.map((b) => Math.max(Math.abs(b.low.metric - r.base), Math.abs(b.high.metric - r.base))), 0);
+  const [lo, hi] = [r.bars[0]?.low.quantile ?? 0.1, r.bars[0]?.high.quantile ?? 0.9].map((q) => `p${Math.round(q * 100)}`);
+  const lines = [
+    `each uncertain parameter at its ${lo} and at its ${hi}, the others at their medians; the metric is its mean over runs 0-${r.samples - 1}, the same runs for every bar`,
+    `bars: '-' from the base to the metric at the parameter's ${lo}, '+' to the metric at its ${hi}`,
+    `base (every parameter at its median): ${m(r.base)}`,
+    '',
+    columns(widths, ['parameter', `${lo} value`, 'metric', `${hi} value`, 'metric', 'swing']),
+  ];
+  for (const b of r.bars) {
+    lines.push(`${columns(widths, [b.parameter, value(b.low.value), m(b.low.metric), value(b.high.value), m(b.high.metric), m(b.swing)])}  ${tornadoBar(b.low.metric - r.base, b.high.metric - r.base, scale)}`);
+  }
+  return lines;
+}
+
+// The bar of one parameter: '-' from the base to where its p10 takes the metric, '+' to where its p90 does.
+// When both move the metric the same way, the shorter is drawn over the longer, so both ends show.
+function tornadoBar(low: number, high: number, scale: number): string {
+  const cells = Array.from({ length: 2 * HALF_BAR + 1 }, () => ' ');
+  cells[HALF_BAR] = '|';
+  const reach = (d: number) => (scale > 0 ? Math.round((Math.abs(d) / scale) * HALF_BAR) : 0);
+  const paint = (d: number, mark: string) => {
+    for (let i = 1; i <= reach(d); i++) cells[HALF_BAR + Math.sign(d) * i] = mark;
+  };
+  const ends: [number, string][] = [
+    [low, '-'],
+    [high, '+'],
+  ];
+  ends.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
+  for (const [d, mark] of ends) paint(d, mark);
+  return cells.join('').trimEnd();
+}
+
+function bar(fraction: number, width: number, mark = '#'): string {
+  return mark.repeat(Math.max(0, Math.round(Math.min(1, fraction) * width)));
+}
+
+function morrisLines(r: MorrisReport): string[] {
+  const m = (x: number) => formatNumber(x, r.unit);
+  const widths = [NAME, 10, 10, 10];
+  const top = r.effects[0]?.muStar ?? 0;
+  const lines = [
+    `elementary effects: ${r.samples} trajectories on a ${r.levels}-level grid of quantiles from 0.001 to 0.999, each moving one parameter at a time by ${+r.delta.toFixed(3)}`,
+    'effects are changes of the metric per unit of quantile; each trajectory runs on one set of random numbers',
+    'mu*: mean |effect| (importance); mu: mean effect (its sign: the direction); sigma: spread (non-linearity, interactions)',
+    '',
+    `${columns(widths, ['parameter', 'mu*', 'mu', 'sigma'])}  mu*`,
+  ];
+  for (const e of r.effects) {
+    lines.push(`${columns(widths, [e.parameter, m(e.muStar), m(e.mu), m(e.sigma)])}  ${bar(top > 0 ? e.muStar / top : 0, 2 * HALF_BAR)}`);
+  }
+  return lines;
+}
+
+function sobolLines(r: SobolReport): string[] {
+  // Rounding must not print a tiny negative estimate as -0.000.
+  const x = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(3).replace(/^-(0\.0+)$/, '$1'));
+  const ci = (e: { low: number; high: number }) => `${x(e.low)} to ${x(e.high)}`;
+  const widths = [NAME, 7, 16, 7, 16];
+  const pct = Math.round(r.confidence * 100);
+  const lines = [
+    `variance-based indices of the metric across parameters and runs (mean ${formatNumber(r.mean, r.unit)}, sd ${formatNumber(Math.sqrt(r.variance), r.unit)})`,
+    'S1: first-order index (the parameter alone); ST: total index (with all its interactions); ranked by ST',
+    `${pct}% bootstrap intervals (${r.resamples} resamples); bar on a scale of 0 to 1: # S1, = ST - S1 (interactions)`,
+    '',
+    `${columns(widths, ['parameter', 'S1', `${pct}% interval`, 'ST', `${pct}% interval`])}  0${' '.repeat(2 * HALF_BAR - 2)}1`,
+  ];
+  const row = (name: string, s1: SobolReport['randomStreams']['firstOrder'], st: SobolReport['randomStreams']['total']) => {
+    const first = bar(Math.max(0, s1.estimate), 2 * HALF_BAR);
+    const rest = '='.repeat(Math.max(0, bar(Math.max(0, st.estimate), 2 * HALF_BAR).length - first.length));
+    return `${columns(widths, [name, x(s1.estimate), ci(s1), x(st.estimate), ci(st)])}  ${first}${rest}`;
+  };
+  for (const e of r.indices) lines.push(row(e.parameter, e.firstOrder, e.total));
+  lines.push(row(RANDOM_STREAMS, r.randomStreams.firstOrder, r.randomStreams.total));
+  const sumFirst = r.indices.reduce((a, e) => a + e.firstOrder.estimate, r.randomStreams.firstOrder.estimate);
+  lines.push('', `sum of S1: ${x(sumFirst)} (1 - sum: the share of variance from interactions)`);
+  return lines;
+}

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliProcess, ROOT, STACK_LINE, tempDir } from './harness.js';
+
+describe('brigadas run on worker threads', () => {
+  it('prints byte-identical JSON for --workers 1, 2 and 3 on the same seed', () => {
+    const outputs = [1, 2, 3].map((w) => cliProcess('run', 'scenarios/baseline.yaml', '--runs', '600', '--seed', '9', '--format', 'json', '--workers', String(w)));
+    for (const r of outputs) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+    expect(outputs[1].stdout).toBe(outputs[0].stdout);
+    expect(outputs[2].stdout).toBe(outputs[0].stdout);
+  });
+
+  it('refuses --workers 0 and --workers x as usage errors', () => {
+    for (const bad of ['0', 'x']) {
+      const r = cliProcess('run', 'scenarios/baseline.yaml', '--workers', bad);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/worker threads/);
+    }
+  });
+
+  it('stops promptly on Ctrl-C (SIGINT) during a long run --out FILE, exits 130 and leaves no FILE', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'result.json');
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'brigadas.js'), 'run', 'scenarios/baseline.yaml', '--runs', '1000000', '--workers', '2', '--format', 'json', '--out', out], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += String(d)));
+      // Give it time to start its workers and get going, then interrupt.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const interruptedAt = performance.now();
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      const seconds = (performance.now() - interruptedAt) / 1000;
+      expect(code).toBe(130);
+      // Generous bound: "promptly" means the current chunks, not the million runs.
+      expect(seconds).toBeLessThan(10);
+      expect(stderr).toMatch(/interrupted/);
+      expect(stderr).not.toMatch(STACK_LINE);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+});
