@@ -1,10 +1,7 @@
 import type { ChunkResult, SummaryMode } from './chunkResult.js';
 
-/** A scenario file's text as read by the main thread: workers compile from these, never from disk. */
-export interface SourceText {
-  readonly file: string;
-  readonly text: string;
-}
+// Workers compile the scenario from the texts the main thread read, never from disk.
+import type { SourceText } from '../scenario/memoryFilePort.js';
 
 /** A request to a worker: simulate runs [first, first + count) of a scenario. */
 export interface ChunkRequest {

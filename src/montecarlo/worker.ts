@@ -1,34 +1,20 @@
 // The worker-thread entry of the Monte Carlo pool: compiles the scenario it is sent (once) and simulates
 // chunks of runs. Results move back to the main thread without copying.
-import { dirname, join, isAbsolute } from 'node:path';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { CompiledScenario } from '../scenario/compiled.js';
-import type { FilePort } from '../scenario/filePort.js';
 import { parseScenario } from '../scenario/loadScenario.js';
+import { memoryFilePort } from '../scenario/memoryFilePort.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { encodeChunk, type ChunkResult } from './chunkResult.js';
-import type { ChunkReply, ChunkRequest, SourceText } from './protocol.js';
+import type { ChunkReply, ChunkRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
 
 let cached: { key: string; scenario: CompiledScenario } | undefined;
 
-// Serves the scenario chain from the texts the main thread read, resolving `extends` as the CLI's port does.
-function memoryPort(sources: readonly SourceText[]): FilePort {
-  const texts = new Map(sources.map((s) => [s.file, s.text]));
-  return {
-    read: (path) => {
-      const text = texts.get(path);
-      return text === undefined ? { ok: false, message: `no such file '${path}'` } : { ok: true, text };
-    },
-    resolve: (from, target) => (isAbsolute(target) ? target : join(dirname(from), target)),
-    identity: (path) => path,
-  };
-}
-
 function compiled(req: ChunkRequest): CompiledScenario {
   if (cached?.key === req.key) return cached.scenario;
   const entry = req.sources.find((s) => s.file === req.entry);
-  const result = parseScenario(entry?.text ?? '', req.entry, memoryPort(req.sources));
+  const result = parseScenario(entry?.text ?? '', req.entry, memoryFilePort(req.sources));
   if (!result.ok) throw new Error(`the scenario did not compile in a worker: ${result.errors[0]?.message}`);
   cached = { key: req.key, scenario: result.value };
   return result.value;
