@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { runChunk } from '../montecarlo/runChunk.js';
 import type { MonteCarloOptions } from '../montecarlo/runInProcess.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { summarize } from '../stats/summarize.js';
 import { judgeTarget, type TargetResult } from './judgeTarget.js';
 import type { ResolvedTarget } from './resolveTargets.js';
+import { fillTargetSamples } from './fillTargetSamples.js';
 import { summarizeBacktest, type BacktestSummary } from './summarizeBacktest.js';
-import { targetValue } from './targetValue.js';
+import type { Target } from './target.js';
 
 /** What `brigadas backtest` reports: each target judged against the scenario's runs, and the summary. */
 export interface BacktestReport {
@@ -25,19 +25,14 @@ export interface BacktestReport {
  */
 export function runBacktest(c: CompiledScenario, targets: readonly ResolvedTarget[], targetsFile: string, options: MonteCarloOptions): BacktestReport {
   const { runs, seed } = options;
-  const width = c.layout.metrics.length * c.years.length;
   const samples = targets.map(() => new Float64Array(runs));
   const chunk = 250;
   for (let first = 0; first < runs; first += chunk) {
     const count = Math.min(chunk, runs - first);
-    const values = runChunk(c, seed, first, count);
-    for (let i = 0; i < count; i++) targets.forEach((t, k) => (samples[k][first + i] = targetValue(t, values, i * width)));
+    fillTargetSamples(c, targets, seed, first, count, samples);
     options.onProgress?.(first + count, runs);
   }
-  const results = targets.map((t, k) => {
-    const s = summarize(samples[k]);
-    return judgeTarget(t.target, { p5: s.p5, p50: s.p50, p95: s.p95 });
-  });
+  const results = judgeSamples(targets.map((t) => t.target), samples);
   return {
     scenario: { name: c.name, file: c.file, sha256: createHash('sha256').update(c.text).digest('hex') },
     targetsFile,
@@ -46,4 +41,12 @@ export function runBacktest(c: CompiledScenario, targets: readonly ResolvedTarge
     results,
     summary: summarizeBacktest(results),
   };
+}
+
+/** Judges each target against the p5, p50 and p95 (R-7) of its values across runs, `samples[k]` for target k. */
+export function judgeSamples(targets: readonly Target[], samples: readonly Float64Array[]): TargetResult[] {
+  return targets.map((t, k) => {
+    const s = summarize(samples[k]);
+    return judgeTarget(t, { p5: s.p5, p50: s.p50, p95: s.p95 });
+  });
 }

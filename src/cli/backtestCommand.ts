@@ -6,6 +6,7 @@ import { formatBacktestTable } from '../backtest/formatBacktestTable.js';
 import { parseTargets } from '../backtest/parseTargets.js';
 import { resolveTargets } from '../backtest/resolveTargets.js';
 import { runBacktest } from '../backtest/runBacktest.js';
+import type { Target } from '../backtest/target.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { Diagnostic } from '../scenario/diagnostic.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
@@ -30,10 +31,20 @@ export interface CommandKit {
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A file of the package, named relative to the working directory when it lies below it (as a user would type it). */
-function packageFile(path: string): string {
+export function packageFile(path: string): string {
   const absolute = join(PACKAGE_ROOT, path);
   const rel = relative(process.cwd(), absolute);
   return rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
+}
+
+/** Reads the targets file (default: the package's data/history.csv), or ends the command: exit 2 when unreadable, 3 when invalid. */
+export function readTargets(kit: CommandKit, option: string | undefined): { file: string; targets: Target[] } {
+  const file = option ?? packageFile('data/history.csv');
+  const read = readTextFile(file);
+  if (!read.ok) throw kit.usageError(`--targets: ${read.message}`);
+  const parsed = parseTargets(read.text, file);
+  if (!parsed.ok) throw kit.invalidInput(parsed.errors);
+  return { file, targets: parsed.value };
 }
 
 /** Adds `brigadas backtest` to the program: a scenario's runs judged against the observed history. */
@@ -47,13 +58,9 @@ export function registerBacktest(program: Command, kit: CommandKit): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)")
     .action((file: string | undefined, opts: { runs: number; seed: number; format: 'table' | 'json'; targets?: string }) => {
-      const targetsFile = opts.targets ?? packageFile('data/history.csv');
-      const read = readTextFile(targetsFile);
-      if (!read.ok) throw kit.usageError(`--targets: ${read.message}`);
-      const parsed = parseTargets(read.text, targetsFile);
-      if (!parsed.ok) throw kit.invalidInput(parsed.errors);
+      const { file: targetsFile, targets } = readTargets(kit, opts.targets);
       const c = kit.load(file ?? packageFile('scenarios/baseline.yaml'));
-      const resolved = resolveTargets(parsed.value, c.layout, c.years);
+      const resolved = resolveTargets(targets, c.layout, c.years);
       if (!resolved.ok) throw kit.invalidInput(resolved.errors);
       let report;
       try {

@@ -15,7 +15,9 @@ import { ValueRangeError } from '../scenario/resolveRun.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { VERSION } from '../version.js';
 import { registerBacktest } from './backtestCommand.js';
+import { registerCalibrate } from './calibrateCommand.js';
 import { registerCompare } from './compareCommand.js';
+import { registerDashboard } from './dashboardCommand.js';
 import { EXIT } from './exitCodes.js';
 import { nodeFilePort } from './nodeFilePort.js';
 import { progressLine } from './progress.js';
@@ -28,6 +30,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal, where progress is shown. */
   readonly stderrIsTTY?: boolean;
+  /** Whether stdout is a terminal, where `run` without --format and `dashboard` open the dashboard. */
+  readonly stdoutIsTTY?: boolean;
   /** Aborts long work (Ctrl-C). */
   readonly interrupt?: AbortSignal;
 }
@@ -36,6 +40,7 @@ const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
 };
 
 let pipeGuarded = false;
@@ -141,7 +146,9 @@ export function makeProgram(io: CliIo): Command {
     .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
-    .action(async (file: string, opts: RunCommandOptions) => {
+    .action(async (file: string, opts: RunCommandOptions, command: Command) => {
+      // On a terminal, with no format asked for and no --out, `run` shows the dashboard instead of the table.
+      if (io.stdoutIsTTY && opts.out === undefined && command.getOptionValueSource('format') === 'default') return openDashboard(file, opts);
       if (opts.out !== undefined) checkOutPath(opts.out);
       const c = load(file);
       if (opts.out !== undefined) {
@@ -184,8 +191,12 @@ export function makeProgram(io: CliIo): Command {
 
   const kit = { io, load, parseRuns, parseSeed, checkOutPath, usageError: (m: string) => new UsageError(m), invalidInput: (d: readonly Diagnostic[]) => new InvalidScenario(d) };
   registerBacktest(program, kit);
+  registerCalibrate(program, kit);
   registerCompare(program, kit);
   registerSensitivity(program, kit);
+  const table = async (c: CompiledScenario, o: { runs: number; seed: number; workers?: number }) =>
+    formatTable(runReport(c, o.seed, o.runs, await monteCarlo(c, { ...o, format: 'table' }, io)));
+  const openDashboard = registerDashboard(program, { ...kit, parseWorkers, table });
 
   return program;
 }

@@ -20,7 +20,7 @@ const parolePath = repoPath('scenarios/parole-reinstated-2027.yaml');
 describe('loadScenario', () => {
   it('loads a scenario file and what it extends from the file system', () => {
     const r = loadScenario(parolePath);
-    expect(r.ok && r.value.merged.sources.map((s) => s.file)).toEqual([parolePath, repoPath('scenarios/baseline.yaml')]);
+    expect(r.ok && r.value.merged.sources.map((s) => s.file)).toEqual([parolePath, repoPath('scenarios/baseline.yaml'), repoPath('scenarios/priors.yaml')]);
   });
 
   it('returns located errors, not a throw, for a missing file and for a bad scenario', () => {
@@ -52,7 +52,7 @@ describe('simulate', () => {
   });
 
   it('rejects with a located ScenarioRunError when an expression leaves its range in some run', async () => {
-    const text = readFileSync('scenarios/baseline.yaml', 'utf8').replace('doctorShare: venezuelaDoctorShare', 'doctorShare: venezuelaDoctorShare * 3');
+    const text = readFileSync('scenarios/priors.yaml', 'utf8').replace('doctorShare: venezuelaDoctorShare', 'doctorShare: venezuelaDoctorShare * 3');
     const parsed = parseScenario(text, 'tripled.yaml');
     if (!parsed.ok) throw new Error(parsed.errors[0].message);
     const line = text.split('\n').findIndex((l) => l.includes('venezuelaDoctorShare * 3')) + 1;
@@ -89,7 +89,7 @@ describe('compare', () => {
   it('keys repeated names apart, and rejects scenarios of other horizons and values out of range', async () => {
     const result = await compare(baseline, [parole, parole], { runs: 2, seed: 1 });
     expect(result.alternatives).toEqual([parole.name, `${parole.name} (2)`]);
-    const text = readFileSync('scenarios/baseline.yaml', 'utf8');
+    const text = readFileSync('scenarios/priors.yaml', 'utf8');
     const longer = parseScenario(text.replace(/^end: .*$/m, 'end: 2041-06'), 'longer.yaml');
     if (!longer.ok) throw new Error(longer.errors[0].message);
     await expect(compare(baseline, [longer.value], { runs: 2, seed: 1 })).rejects.toThrow(/must cover the same months/);

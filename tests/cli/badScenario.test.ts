@@ -133,8 +133,8 @@ describe('invalid scenario files (exit 3, file:line:col: message)', () => {
   it('a standalone scenario missing a required model parameter names it', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      // The baseline has no `extends`: drop one required parameter and nothing else.
-      const baseline = readFileSync(repoPath('scenarios/baseline.yaml'), 'utf8');
+      // The priors have no `extends`: drop one required parameter and nothing else.
+      const baseline = readFileSync(repoPath('scenarios/priors.yaml'), 'utf8');
       const text = baseline.replace(/^ {2}missionLengthYears:\n(?: {4}.*\n)+/m, '');
       expect(text).not.toContain('missionLengthYears');
       expect(text).not.toMatch(/^extends:/m);

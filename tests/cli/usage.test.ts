@@ -8,6 +8,8 @@ import { VERSION } from '../../src/version.js';
 import { cli, repoPath, STACK_LINE, tempDir } from './harness.js';
 
 const BASELINE = repoPath('scenarios/baseline.yaml');
+// Self-contained (the baseline extends it), so a copy runs on its own.
+const PRIORS = repoPath('scenarios/priors.yaml');
 
 /** Checks a usage error: exit 2, nothing on stdout, the given words on stderr, no stack trace. */
 function expectUsage(r: { code: number; stdout: string; stderr: string }, ...says: RegExp[]): void {
@@ -71,7 +73,7 @@ describe('--out', () => {
 
   it('pointing at the scenario file itself: exit 2, scenario unchanged', async () => {
     const scenario = join(dir, 'base.yaml');
-    copyFileSync(BASELINE, scenario);
+    copyFileSync(PRIORS, scenario);
     const before = readFileSync(scenario);
     const r = await cli('run', scenario, '--runs', '2', '--out', scenario);
     expectUsage(r, /--out .*base\.yaml is a scenario file of this run; refusing to overwrite it/);
@@ -82,7 +84,7 @@ describe('--out', () => {
   it('pointing at the file the scenario extends, spelt another way: exit 2, both unchanged', async () => {
     const parent = join(dir, 'parent.yaml');
     const child = join(dir, 'child.yaml');
-    copyFileSync(BASELINE, parent);
+    copyFileSync(PRIORS, parent);
     writeFileSync(child, 'extends: parent.yaml\nname: child\n');
     const before = readFileSync(parent);
     const r = await cli('run', child, '--runs', '2', '--out', join(dir, '.', 'sub', '..', 'parent.yaml'));

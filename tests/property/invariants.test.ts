@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/api/loadScenario.js';
 import { simulate } from '../../src/api/simulate.js';
 import type { RunReport } from '../../src/report/runReport.js';
 import type { CompiledScenario } from '../../src/scenario/compiled.js';
@@ -13,7 +15,10 @@ function compiled(text: string, file: string): CompiledScenario {
   return r.value;
 }
 
-const baseline = compiled(readFileSync(new URL('../../scenarios/baseline.yaml', import.meta.url), 'utf8'), 'baseline.yaml');
+// The baseline extends the priors: load it through the file system.
+const loaded = loadScenario(fileURLToPath(new URL('../../scenarios/baseline.yaml', import.meta.url)));
+if (!loaded.ok) throw new Error(loaded.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
+const baseline = loaded.value;
 
 // The property tests are only as good as their checkers: show they pass real results and catch broken ones.
 describe('the run invariant checker', () => {

@@ -1,0 +1,130 @@
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { fillTargetSamples } from '../backtest/fillTargetSamples.js';
+import { resolveTargets, type ResolvedTarget } from '../backtest/resolveTargets.js';
+import { calibrateDraws } from '../calibration/calibrateDraws.js';
+import { calibratedScenarioText, type CalibratedScenarioHeader } from '../calibration/calibratedScenarioText.js';
+import { formatCalibrationJson } from '../calibration/formatCalibrationJson.js';
+import { formatCalibrationTable } from '../calibration/formatCalibrationTable.js';
+import { informedParameters } from '../calibration/informedParameters.js';
+import { uncertainParameters } from '../calibration/uncertainParameters.js';
+import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
+import type { CompiledScenario } from '../scenario/compiled.js';
+import { rangeDiagnostic } from '../scenario/probeScenario.js';
+import { ValueRangeError } from '../scenario/resolveRun.js';
+import { packageFile, readTargets } from './backtestCommand.js';
+import { checkOutTarget, type OutputKit } from './compareCommand.js';
+import type { CliIo } from './main.js';
+import { progressLine } from './progress.js';
+import { writeAtomic } from './writeAtomic.js';
+
+/** --draws and --keep when not given: 5,000 runs take a few seconds, and keeping 10% leaves an effective sample of some 300. */
+export const DEFAULT_DRAWS = 5000;
+export const DEFAULT_KEEP = 0.1;
+
+// Every draw keeps one value per target: a million draws of 66 targets is half a gigabyte.
+const MAX_DRAWS = 1_000_000;
+const STEP = 250;
+
+function parseDraws(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_DRAWS) {
+    throw new InvalidArgumentError(`expected a whole number of draws from 1 to ${MAX_DRAWS} (got '${text}')`);
+  }
+  return Number(text);
+}
+
+function parseKeep(text: string): number {
+  const x = Number(text);
+  if (!/^(0|1)?(\.\d+)?$/.test(text.trim()) || !(x > 0 && x <= 1)) throw new InvalidArgumentError(`expected a share of the draws above 0 and at most 1, such as 0.1 (got '${text}')`);
+  return x;
+}
+
+interface CalibrateOptions {
+  draws: number;
+  seed: number;
+  keep: number;
+  targets?: string;
+  out?: string;
+  format: 'table' | 'json';
+  quiet?: boolean;
+}
+
+/** Adds `brigadas calibrate` to the program: the scenario's parameters fitted to the observed history, and the calibrated scenario written. */
+export function registerCalibrate(program: Command, kit: OutputKit): void {
+  program
+    .command('calibrate')
+    .description('fit the uncertain parameters to the fit targets of the history (approximate Bayesian computation) and write the calibrated scenario')
+    .argument('<scenario>', 'scenario YAML file holding the priors')
+    .option('-n, --draws <n>', 'parameter draws, one run each', parseDraws, DEFAULT_DRAWS)
+    .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
+    .option('-k, --keep <share>', 'share of the draws kept, nearest the targets first', parseKeep, DEFAULT_KEEP)
+    .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)")
+    .option('-o, --out <file>', 'write the calibrated scenario (whole or not at all); it extends the given one')
+    .addOption(new Option('-f, --format <format>', 'output format of the report').choices(['table', 'json']).default('table'))
+    .option('-q, --quiet', 'no progress line on stderr')
+    .action(async (file: string, opts: CalibrateOptions) => {
+      if (opts.out !== undefined) kit.checkOutPath(opts.out);
+      const { file: targetsFile, targets } = readTargets(kit, opts.targets);
+      const c = kit.load(file);
+      checkOutTarget(kit, opts.out, [c]);
+      const resolved = resolveTargets(targets, c.layout, c.years);
+      if (!resolved.ok) throw kit.invalidInput(resolved.errors);
+      const fit = resolved.value.filter((t) => t.target.set === 'fit');
+      if (fit.length === 0) throw kit.usageError(`${targetsFile} has no fit targets (fit column 'fit'): nothing to calibrate to`);
+      if (uncertainParameters(c.parameters).length === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to calibrate`);
+      let report;
+      try {
+        const informed = informedParameters(c, fit, opts.seed);
+        const samples = await sampleInSteps(c, resolved.value, opts, kit.io);
+        const keep = Math.max(1, Math.round(opts.keep * opts.draws));
+        report = calibrateDraws({ scenario: c, targets, samples, informed, targetsFile, seed: opts.seed, draws: opts.draws, keep });
+      } catch (e) {
+        if (e instanceof ValueRangeError) throw kit.invalidInput([rangeDiagnostic(c, e)]);
+        throw e;
+      }
+      if (opts.out !== undefined) writeAtomic(opts.out, calibratedScenarioText(report, header(c, opts, opts.out)));
+      kit.io.stdout(opts.format === 'json' ? formatCalibrationJson(report) : formatCalibrationTable(report));
+    });
+}
+
+// Each target's value in every draw, a step at a time: between steps the event loop hears Ctrl-C and redraws progress.
+async function sampleInSteps(c: CompiledScenario, targets: readonly ResolvedTarget[], opts: CalibrateOptions, io: CliIo): Promise<Float64Array[]> {
+  const samples = targets.map(() => new Float64Array(opts.draws));
+  const progress = io.stderrIsTTY && !opts.quiet ? progressLine(io.stderr) : undefined;
+  try {
+    for (let first = 0; first < opts.draws; first += STEP) {
+      if (io.interrupt?.aborted) throw new MonteCarloAborted();
+      const count = Math.min(STEP, opts.draws - first);
+      fillTargetSamples(c, targets, opts.seed, first, count, samples);
+      progress?.onProgress(first + count, opts.draws);
+      await new Promise((r) => setImmediate(r));
+    }
+  } finally {
+    progress?.clear();
+  }
+  return samples;
+}
+
+// Every path in the written file is relative to the file's own folder, so the file does not depend on where
+// the command was run from, and the command it records regenerates it from that folder.
+function header(c: CompiledScenario, opts: CalibrateOptions, out: string): CalibratedScenarioHeader {
+  const folder = dirname(resolve(out));
+  const rel = (path: string) => relative(folder, resolve(path)).split(sep).join('/');
+  const schema = /^# yaml-language-server: \$schema=(\S+)\s*$/.exec(c.text.split('\n')[0]);
+  const schemaFile = schema ? resolve(dirname(c.file), schema[1]) : packageFile('schema/scenario.schema.json');
+  const words = ['brigadas', 'calibrate', rel(c.file), '--draws', String(opts.draws), '--seed', String(opts.seed), '--keep', String(opts.keep)];
+  if (opts.targets !== undefined) words.push('--targets', rel(opts.targets));
+  words.push('--out', basename(out));
+  return {
+    schemaLine: `# yaml-language-server: $schema=${rel(schemaFile)}`,
+    command: words.map(shellWord).join(' '),
+    extendsPath: rel(c.file),
+    name: basename(out).replace(/\.ya?ml$/i, ''),
+    targetsLabel: opts.targets === undefined ? 'data/history.csv' : rel(opts.targets),
+  };
+}
+
+// Quotes a word for a POSIX shell when it holds anything but plain path characters.
+function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}

@@ -1,0 +1,105 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { compareProblem } from '../compare/compareScenarios.js';
+import type { CompiledScenario } from '../scenario/compiled.js';
+import type { CommandKit } from './backtestCommand.js';
+
+/** What the dashboard command borrows from the program, on top of the backtest's kit. */
+export interface DashboardKit extends CommandKit {
+  readonly parseWorkers: (text: string) => number;
+  /** The text `brigadas run` prints for a scenario (with its progress line on a terminal's stderr). */
+  readonly table: (c: CompiledScenario, opts: DashboardOptions) => Promise<string>;
+}
+
+/** The options of `brigadas dashboard` (and of `brigadas run` when it opens the dashboard). */
+export interface DashboardOptions {
+  readonly runs: number;
+  readonly seed: number;
+  readonly workers?: number;
+  /** An alternative scenario file to compare with the scenario, the baseline. */
+  readonly compare?: string;
+}
+
+/** Returns where a changed scenario is saved: `<name>-edited.yaml` beside the original, or `-edited-2`, `-3`... if taken. */
+export function editedFileName(original: string, exists: (path: string) => boolean): string {
+  const stem = basename(original).replace(/\.ya?ml$/i, '');
+  for (let n = 1; ; n++) {
+    const candidate = join(dirname(original), `${stem}-edited${n === 1 ? '' : `-${n}`}.yaml`);
+    if (!exists(candidate)) return candidate;
+  }
+}
+
+// Exclusive creation: a file that appears between the check and the write is never overwritten, and the
+// original, whose name never ends in -edited.yaml with this stem, cannot be.
+function saveEdited(text: string, original: string): string {
+  for (;;) {
+    const path = editedFileName(original, existsSync);
+    try {
+      writeFileSync(path, text, { flag: 'wx' });
+      return path;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+// Entering keeps the cursor where it was: move it home, or Ink's first frame starts mid-screen and scrolls.
+const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
+
+/**
+ * Opens the dashboard on a scenario (and an alternative with `compare`) when stdout is a terminal; otherwise
+ * prints the table `brigadas run` prints. The terminal is given back as it was (the alternate screen left)
+ * however the dashboard ends: a quit, Ctrl-C, an error or the process exiting.
+ */
+export async function openDashboard(kit: DashboardKit, file: string, opts: DashboardOptions): Promise<void> {
+  const scenario = kit.load(file);
+  const compare = opts.compare === undefined ? undefined : kit.load(opts.compare);
+  if (compare) {
+    const problem = compareProblem(scenario, [compare]);
+    if (problem !== undefined) throw kit.usageError(problem);
+  }
+  if (!kit.io.stdoutIsTTY) {
+    kit.io.stdout(await kit.table(scenario, opts));
+    return;
+  }
+  // Ink's colours ignore NO_COLOR; FORCE_COLOR=0 turns them off, and must be set before Ink loads.
+  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  const [{ runDashboard }, { poolRunner }] = await Promise.all([import('../dashboard/runDashboard.js'), import('../dashboard/poolRunner.js')]);
+  // At least two workers, even on one core: the UI thread must stay free for keys while runs go on.
+  const workers = opts.workers ?? Math.max(2, availableParallelism());
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+  };
+  process.stdout.write(ENTER_ALTERNATE_SCREEN);
+  process.once('exit', restore);
+  try {
+    await runDashboard(
+      { scenario, compare, runs: opts.runs, seed: opts.seed, runner: poolRunner(workers), save: saveEdited },
+      { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
+      kit.io.interrupt,
+    );
+  } finally {
+    restore();
+    process.removeListener('exit', restore);
+  }
+}
+
+/** Adds `brigadas dashboard` to the program and returns the function that opens it, for `brigadas run` on a terminal. */
+export function registerDashboard(program: Command, kit: DashboardKit): (file: string, opts: DashboardOptions) => Promise<void> {
+  program
+    .command('dashboard')
+    .description('explore a scenario in the terminal: fan charts, a year cursor, the policy timeline and levers to move (prints the run table when not a terminal)')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('-c, --compare <other>', 'an alternative scenario to compare with, run by run on the same random numbers')
+    .option('-n, --runs <n>', 'number of Monte Carlo runs', kit.parseRuns, 1000)
+    .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
+    .option('-w, --workers <k>', 'worker threads (default: the cores available, at least 2); the results are the same for any number', kit.parseWorkers)
+    .action((file: string, opts: DashboardOptions) => openDashboard(kit, file, opts));
+  return (file, opts) => openDashboard(kit, file, opts);
+}

@@ -1,0 +1,227 @@
+import { availableParallelism } from 'node:os';
+import { Box, Text, useApp, useInput, useStdin } from 'ink';
+import { useMemo, useState } from 'react';
+import type { CompiledScenario } from '../scenario/compiled.js';
+import { formatDiagnostic } from '../scenario/diagnostic.js';
+import { changeLever, leverValueIn } from './changeLever.js';
+import { ChartPanel, type CompareView } from './ChartPanel.js';
+import { keyCommand, type KeyCommand } from './dashboardKeys.js';
+import { dashboardLayout } from './dashboardLayout.js';
+import { DASHBOARD_METRICS } from './dashboardMetrics.js';
+import type { DashboardRunner } from './dashboardRunner.js';
+import { Header } from './Header.js';
+import { HelpScreen } from './HelpScreen.js';
+import { formatLever, LEVER_LABELS, LEVER_ORDER } from './leverInfo.js';
+import { LeverPanel } from './LeverPanel.js';
+import { NarrowStrips } from './NarrowStrips.js';
+import { policyTimeline } from './policyTimeline.js';
+import { poolRunner } from './poolRunner.js';
+import { latestPolicyYear, parameterMedians } from './scenarioValues.js';
+import { TimelineView } from './TimelineView.js';
+import { TooSmall } from './TooSmall.js';
+import { useMonteCarlo } from './useMonteCarlo.js';
+import { useTerminalSize } from './useTerminalSize.js';
+import { YearValues } from './YearValues.js';
+
+/** What the dashboard is given: the scenario (and one to compare with), the run settings and its ports. */
+export interface AppProps {
+  readonly scenario: CompiledScenario;
+  /** An alternative to compare with `scenario`, the baseline; the levers then change the alternative. */
+  readonly compare?: CompiledScenario;
+  readonly runs: number;
+  readonly seed: number;
+  /** Runs the Monte Carlo (default: on a worker pool, runMonteCarlo + runReport, or compareScenarios in a worker). */
+  readonly runner?: DashboardRunner;
+  /** Runs of the quick look that comes before the full count (default 200). */
+  readonly quickRuns?: number;
+  /** Writes a changed scenario's YAML next to its original file and returns the path written. */
+  readonly save?: (text: string, original: string) => string;
+}
+
+interface View {
+  readonly metric: number;
+  readonly year: number;
+  readonly lever: number;
+  readonly help: boolean;
+  readonly compareView: CompareView;
+}
+
+const COMPARE_VIEWS: readonly CompareView[] = ['both', 'overlay', 'difference'];
+const KEY_HINTS = 'Tab/1-0 metric  ←→ year  ↑↓ lever  +/- change  u undo  s save  ? help  q quit';
+
+/** Applies a key command that only moves around the view (no runs, no files). */
+export function moveView(v: View, cmd: KeyCommand, years: number): View {
+  const wrap = (i: number, n: number) => ((i % n) + n) % n;
+  const clamp = (i: number) => Math.max(0, Math.min(years - 1, i));
+  switch (cmd.type) {
+    case 'help':
+      return { ...v, help: true };
+    case 'closeHelp':
+      return { ...v, help: false };
+    case 'metric':
+      return { ...v, metric: wrap(v.metric + cmd.by, DASHBOARD_METRICS.length) };
+    case 'metricAt':
+      return { ...v, metric: Math.min(cmd.index, DASHBOARD_METRICS.length - 1) };
+    case 'year':
+      return { ...v, year: clamp(v.year + cmd.by) };
+    case 'yearAt':
+      return { ...v, year: cmd.index === 'first' ? 0 : years - 1 };
+    case 'lever':
+      return { ...v, lever: wrap(v.lever + cmd.by, LEVER_ORDER.length) };
+    case 'compareView':
+      return { ...v, compareView: COMPARE_VIEWS[(COMPARE_VIEWS.indexOf(v.compareView) + 1) % COMPARE_VIEWS.length] };
+    default:
+      return v;
+  }
+}
+
+/**
+ * The terminal dashboard: fan charts of the key metrics with a year cursor, the values in that year, the
+ * policy timeline and the levers, re-running the Monte Carlo (a quick look, then the full count) when a lever
+ * moves. It never simulates on the UI thread: the runner does.
+ */
+export function App(props: AppProps) {
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const { columns, rows } = useTerminalSize();
+  const original = props.compare ?? props.scenario;
+  const [history, setHistory] = useState<readonly CompiledScenario[]>([original]);
+  const current = history[history.length - 1];
+  const base = props.compare ? props.scenario : current;
+  const alternative = props.compare ? current : undefined;
+  const runner = useMemo(() => props.runner ?? poolRunner(Math.max(2, availableParallelism())), [props.runner]);
+  const state = useMonteCarlo(runner, base, alternative, props.runs, props.seed, props.quickRuns ?? 200);
+  const years = base.years;
+  const [view, setView] = useState<View>(() => ({ metric: 0, year: latestPolicyYear(current), lever: 0, help: false, compareView: 'both' }));
+  const [status, setStatus] = useState<string | undefined>();
+  const medians = useMemo(() => parameterMedians(current), [current]);
+  const baseMedians = useMemo(() => parameterMedians(base), [base]);
+
+  const run = (cmd: KeyCommand) => {
+    const year = years[view.year];
+    const lever = LEVER_ORDER[view.lever];
+    switch (cmd.type) {
+      case 'quit':
+        exit();
+        return;
+      case 'change': {
+        const changed = changeLever(current, lever, year, cmd.direction);
+        if (changed === undefined) setStatus(`${LEVER_LABELS[lever]} is already at the end of its range`);
+        else if (!changed.ok) setStatus(`cannot change ${LEVER_LABELS[lever]}: ${changed.errors.map(formatDiagnostic).join('; ')}`);
+        else {
+          setHistory((h) => [...h, changed.value]);
+          setStatus(`${LEVER_LABELS[lever]}: ${formatLever(lever, leverValueIn(changed.value, lever, year))} from January ${year}`);
+        }
+        return;
+      }
+      case 'undo':
+        if (history.length > 1) {
+          setHistory((h) => h.slice(0, -1));
+          setStatus('undid the last change');
+        } else setStatus('nothing to undo');
+        return;
+      case 'save':
+        if (history.length === 1) setStatus('nothing to save yet: change a lever with + or - first');
+        else if (!props.save) setStatus('saving is not available here');
+        else {
+          try {
+            setStatus(`saved ${props.save(current.merged.sources[0].text, original.file)}`);
+          } catch (e) {
+            setStatus(`could not save: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
+        return;
+      default:
+        setStatus(undefined);
+        setView((v) => moveView(v, cmd, years.length));
+    }
+  };
+  useInput(
+    (input, key) => {
+      const cmd = keyCommand(input, key, view.help);
+      if (cmd) run(cmd);
+    },
+    { isActive: isRawModeSupported },
+  );
+
+  const plotWidthFor = (width: number, labelWidth: number) => Math.max(1, width - labelWidth - 1);
+  const layoutProbe = dashboardLayout(columns, rows, 0);
+  const timeline = useMemo(() => {
+    const width = plotWidthFor(layoutProbe.mainWidth, layoutProbe.labelWidth);
+    const rowsNow = policyTimeline(current, width, medians, view.year);
+    if (!alternative) return rowsNow;
+    // When comparing, mark the rows where the alternative's policy differs from the baseline's.
+    const baseRows = policyTimeline(base, width, baseMedians, view.year);
+    return rowsNow.map((r) => {
+      const b = baseRows.find((x) => x.label === r.label);
+      const differs = !b || b.cells.map((c) => c.ch).join('') !== r.cells.map((c) => c.ch).join('');
+      return differs ? { ...r, label: `${r.label.slice(0, layoutProbe.labelWidth - 1)}*` } : r;
+    });
+  }, [current, base, alternative, medians, baseMedians, view.year, layoutProbe.mainWidth, layoutProbe.labelWidth]);
+  const layout = dashboardLayout(columns, rows, timeline.length);
+
+  if (layout.tooSmall) {
+    return (
+      <Box height={Math.max(1, rows - 1)}>
+        <TooSmall columns={columns} rows={rows} />
+      </Box>
+    );
+  }
+
+  const pageSize = layout.gridColumns * layout.gridRows;
+  const page = Math.floor(view.metric / pageSize);
+  const shown = DASHBOARD_METRICS.map((m, i) => ({ m, i })).slice(page * pageSize, page * pageSize + pageSize);
+  const result = state.result;
+  const charts = (
+    <Box flexDirection="column">
+      {Array.from({ length: layout.gridRows }, (_, r) => (
+        <Box key={r} flexDirection="row" gap={1}>
+          {shown.slice(r * layout.gridColumns, (r + 1) * layout.gridColumns).map(({ m, i }) => (
+            <ChartPanel
+              key={m.name}
+              metric={m}
+              keyLabel={String((i + 1) % 10)}
+              result={result}
+              width={layout.panelWidth}
+              height={layout.panelHeight}
+              labelWidth={layout.labelWidth}
+              cursor={view.year}
+              selected={i === view.metric}
+              compareView={view.compareView}
+            />
+          ))}
+        </Box>
+      ))}
+    </Box>
+  );
+  const timelineTitle = alternative
+    ? `policy timeline: ${alternative.name} (* differs from ${base.name}; expressions at parameter medians)`
+    : 'policy timeline (expressions at parameter medians)';
+  const main = (
+    <Box flexDirection="column" width={layout.mainWidth}>
+      {charts}
+      <TimelineView title={timelineTitle} rows={timeline.slice(0, layout.timelineRows)} labelWidth={layout.labelWidth} years={years} cursor={view.year} axis={layout.gridColumns > 1} />
+      {!layout.wide && <NarrowStrips result={result} scenario={current} metric={view.metric} cursor={view.year} lever={view.lever} width={layout.mainWidth} />}
+    </Box>
+  );
+  const leverHeight = LEVER_ORDER.length + 2;
+  const sidebar = layout.wide && (
+    <Box flexDirection="column" width={layout.sidebarWidth}>
+      <YearValues result={result} cursor={view.year} selected={view.metric} width={layout.sidebarWidth} height={layout.bodyHeight - leverHeight - 1} />
+      <Box flexGrow={1} />
+      <LeverPanel scenario={current} original={original} year={years[view.year]} selected={view.lever} changes={history.length - 1} width={layout.sidebarWidth} />
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <Header base={base} alternative={alternative} runs={props.runs} seed={props.seed} state={state} width={columns} />
+      <Box flexDirection="row" gap={1} height={layout.bodyHeight}>
+        {view.help ? <HelpScreen width={Math.min(columns, 100)} /> : main}
+        {!view.help && sidebar}
+      </Box>
+      <Text wrap="truncate" color={status ? 'yellowBright' : 'gray'}>
+        {status ?? KEY_HINTS}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { editedFileName } from '../../src/cli/dashboardCommand.js';
+import { moveView } from '../../src/dashboard/App.js';
+import { keyCommand } from '../../src/dashboard/dashboardKeys.js';
+import { dashboardLayout } from '../../src/dashboard/dashboardLayout.js';
+import { formatDuration, progressBar, progressText } from '../../src/dashboard/Header.js';
+import { latestPolicyYear } from '../../src/dashboard/scenarioValues.js';
+import { scenario } from './harness.js';
+
+const key = (k: Partial<Key> = {}): Key => ({
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+  ...k,
+});
+
+describe('keys', () => {
+  it('maps each key to its command', () => {
+    expect(keyCommand('q', key(), false)).toEqual({ type: 'quit' });
+    expect(keyCommand('', key({ escape: true }), false)).toEqual({ type: 'quit' });
+    expect(keyCommand('', key({ escape: true }), true)).toEqual({ type: 'closeHelp' });
+    expect(keyCommand('?', key(), false)).toEqual({ type: 'help' });
+    expect(keyCommand('', key({ tab: true }), false)).toEqual({ type: 'metric', by: 1 });
+    expect(keyCommand('', key({ tab: true, shift: true }), false)).toEqual({ type: 'metric', by: -1 });
+    expect(keyCommand('0', key(), false)).toEqual({ type: 'metricAt', index: 9 });
+    expect(keyCommand('3', key(), false)).toEqual({ type: 'metricAt', index: 2 });
+    expect(keyCommand('', key({ pageDown: true }), false)).toEqual({ type: 'year', by: 5 });
+    expect(keyCommand('', key({ upArrow: true }), false)).toEqual({ type: 'lever', by: -1 });
+    expect(keyCommand('=', key(), false)).toEqual({ type: 'change', direction: 1 });
+    expect(keyCommand('-', key(), false)).toEqual({ type: 'change', direction: -1 });
+    expect(keyCommand('s', key(), false)).toEqual({ type: 'save' });
+    expect(keyCommand('u', key(), false)).toEqual({ type: 'undo' });
+    expect(keyCommand('d', key(), false)).toEqual({ type: 'compareView' });
+    expect(keyCommand('x', key(), false)).toBeUndefined();
+    // With the help open, only the keys that close it or quit work.
+    expect(keyCommand('+', key(), true)).toBeUndefined();
+  });
+
+  it('wraps metrics and levers around and holds the cursor within the years', () => {
+    const v = { metric: 0, year: 0, lever: 0, help: false, compareView: 'both' as const };
+    expect(moveView(v, { type: 'metric', by: -1 }, 38).metric).toBe(9);
+    expect(moveView(v, { type: 'lever', by: -1 }, 38).lever).toBe(6);
+    expect(moveView(v, { type: 'year', by: -1 }, 38).year).toBe(0);
+    expect(moveView({ ...v, year: 36 }, { type: 'year', by: 5 }, 38).year).toBe(37);
+    expect(moveView(v, { type: 'compareView' }, 38).compareView).toBe('overlay');
+  });
+
+  it('starts the cursor at the latest dated policy change', () => {
+    expect(scenario('scenarios/baseline.yaml').years[latestPolicyYear(scenario('scenarios/baseline.yaml'))]).toBe(2026);
+    const p = scenario('scenarios/parole-reinstated-2027.yaml');
+    expect(p.years[latestPolicyYear(p)]).toBe(2027);
+  });
+});
+
+describe('layout', () => {
+  it('fits the terminal: a sidebar from 110 columns, a 2x2 grid at 160x48, nothing below 80x24', () => {
+    const at120 = dashboardLayout(120, 40, 8);
+    expect(at120).toMatchObject({ tooSmall: false, wide: true, gridColumns: 1, gridRows: 1, timelineRows: 8 });
+    expect(at120.mainWidth + 1 + at120.sidebarWidth).toBe(120);
+    expect(dashboardLayout(160, 48, 8)).toMatchObject({ gridColumns: 2, gridRows: 2 });
+    expect(dashboardLayout(80, 24, 8)).toMatchObject({ tooSmall: false, wide: false, mainWidth: 80 });
+    expect(dashboardLayout(79, 24, 8).tooSmall).toBe(true);
+    expect(dashboardLayout(80, 23, 8).tooSmall).toBe(true);
+    // Header, body and key line leave the last line free: a frame as tall as the terminal flickers.
+    for (const [c, r] of [
+      [80, 24],
+      [120, 40],
+      [200, 60],
+    ]) {
+      const l = dashboardLayout(c, r, 8);
+      expect(2 + l.bodyHeight + 1).toBe(r - 1);
+      expect(l.panelHeight * l.gridRows + 1 + l.timelineRows + (l.gridColumns > 1 ? 1 : 0) + (l.wide ? 0 : 2)).toBeLessThanOrEqual(l.bodyHeight);
+    }
+  });
+});
+
+describe('progress', () => {
+  it('draws a bar in eighths of a cell', () => {
+    expect(progressBar(0, 10, 4)).toBe('····');
+    expect(progressBar(5, 10, 4)).toBe('██··');
+    expect(progressBar(10, 10, 4)).toBe('████');
+    expect(progressBar(1, 16, 4)).toBe('▎···');
+    expect(progressBar(1, 8, 4)).toBe('▌···');
+  });
+
+  it('says runs done and time left while running, and what is shown when done', () => {
+    const running = { running: true, quick: false, done: 250, total: 1000, elapsed: 500 };
+    expect(progressText(running, 1000, false, 10)).toBe('running [██▌·······] 250/1000 runs, 1.5 s left');
+    expect(formatDuration(75_000)).toBe('1m15s');
+  });
+});
+
+describe('saving', () => {
+  it('names the copy <name>-edited.yaml beside the original, numbering it when taken', () => {
+    const taken = new Set(['scenarios/baseline-edited.yaml', 'scenarios/baseline-edited-2.yaml']);
+    expect(editedFileName('scenarios/parole.yaml', (p) => taken.has(p))).toBe('scenarios/parole-edited.yaml');
+    expect(editedFileName('scenarios/baseline.yaml', (p) => taken.has(p))).toBe('scenarios/baseline-edited-3.yaml');
+  });
+});

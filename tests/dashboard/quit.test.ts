@@ -1,0 +1,92 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import type { DashboardRunner } from '../../src/dashboard/dashboardRunner.js';
+import { runDashboard, type DashboardStreams } from '../../src/dashboard/runDashboard.js';
+import { KEYS, scenario, tick } from './harness.js';
+
+// A terminal for Ink: an output of a fixed size that keeps what was written, and an input that can be typed into.
+function terminal() {
+  const stdout = Object.assign(new EventEmitter(), { columns: 120, rows: 40, isTTY: false, written: '', write: (s: string) => ((stdout.written += s), true) });
+  const stdin = Object.assign(new EventEmitter(), {
+    isTTY: true,
+    data: null as string | null,
+    setEncoding() {},
+    setRawMode() {},
+    resume() {},
+    pause() {},
+    ref() {},
+    unref() {},
+    read() {
+      const d = stdin.data;
+      stdin.data = null;
+      return d;
+    },
+    type(d: string) {
+      stdin.data = d;
+      stdin.emit('readable');
+    },
+  });
+  const stderr = Object.assign(new EventEmitter(), { write: () => true });
+  return { streams: { stdout, stdin, stderr } as unknown as DashboardStreams, stdout, stdin };
+}
+
+// A runner that never finishes on its own, and says when it was stopped.
+function endlessRunner(): { runner: DashboardRunner; aborted: () => boolean } {
+  let stopped = false;
+  const runner: DashboardRunner = (_req, _progress, signal) =>
+    new Promise((_resolve, reject) =>
+      signal.addEventListener('abort', () => {
+        stopped = true;
+        reject(new Error('aborted'));
+      }),
+    );
+  return { runner, aborted: () => stopped };
+}
+
+const baseline = scenario('scenarios/baseline.yaml');
+
+describe('leaving the dashboard', () => {
+  for (const [name, key] of [
+    ['q', 'q'],
+    ['Esc', KEYS.escape],
+    ['Ctrl-C', KEYS.ctrlC],
+  ] as const) {
+    it(`${name} unmounts at once, stopping the runs under way`, async () => {
+      const { streams, stdout, stdin } = terminal();
+      const { runner, aborted } = endlessRunner();
+      const done = runDashboard({ scenario: baseline, runs: 100, seed: 1, runner }, streams);
+      await tick();
+      expect(stdout.written).toContain('baseline');
+      stdin.type(key);
+      await done;
+      expect(aborted()).toBe(true);
+    });
+  }
+
+  it('Esc closes the help first, then quits', async () => {
+    const { streams, stdin } = terminal();
+    let quit = false;
+    const done = runDashboard({ scenario: baseline, runs: 100, seed: 1, runner: endlessRunner().runner }, streams).then(() => (quit = true));
+    await tick();
+    stdin.type('?');
+    await tick();
+    stdin.type(KEYS.escape);
+    await tick();
+    await tick();
+    expect(quit).toBe(false);
+    stdin.type(KEYS.escape);
+    await done;
+    expect(quit).toBe(true);
+  });
+
+  it('an interrupt (SIGINT through the command line) unmounts too', async () => {
+    const { streams } = terminal();
+    const interrupt = new AbortController();
+    const { runner, aborted } = endlessRunner();
+    const done = runDashboard({ scenario: baseline, runs: 100, seed: 1, runner }, streams, interrupt.signal);
+    await tick();
+    interrupt.abort();
+    await done;
+    expect(aborted()).toBe(true);
+  });
+});
