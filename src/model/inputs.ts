@@ -2,8 +2,9 @@
 export interface HostInputs {
   readonly id: string;
   readonly initialWorkers: number;
-  readonly doctorShare: number;
+  readonly doctorShare: Float64Array;
   readonly retention: number;
+  readonly deploymentSpeed: number;
   readonly stayShareOnEnd: number;
   readonly pressureHazard: number;
   readonly pressureCutShare: number;

@@ -114,7 +114,7 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const pDefects = new Float64Array(H);
   for (let h = 0; h < H; h++) {
     const host = inputs.hosts[h];
-    docs[h] = Math.round(host.initialWorkers * host.doctorShare);
+    docs[h] = Math.round(host.initialWorkers * host.doctorShare[0]);
     others[h] = host.initialWorkers - docs[h];
     open[h] = 1;
   }
@@ -262,10 +262,10 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       const target = Math.round(host.demand[t] * open[h]);
       const gap = Math.max(0, target - docs[h] - others[h]);
       // Rotation: those who left this month are replaced at once (up to the gap); growth fills
-      // deploymentSpeed of the rest of the gap each month.
+      // the host's deploymentSpeed of the rest of the gap each month.
       const replacements = Math.min(gap, leftThisMonth[h]);
-      const sent = replacements + binomial(hs[h].deploy, gap - replacements, inputs.deploymentSpeed);
-      requestD[h] = binomial(hs[h].deploy, sent, host.doctorShare);
+      const sent = replacements + binomial(hs[h].deploy, gap - replacements, host.deploymentSpeed);
+      requestD[h] = binomial(hs[h].deploy, sent, host.doctorShare[t]);
       requestO[h] = sent - requestD[h];
       requestedDoctors += requestD[h];
     }

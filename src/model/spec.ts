@@ -21,7 +21,7 @@ const positive = (unit: string, doc: string, max = Number.MAX_VALUE): InputSpec 
 export const MODEL_PARAMETERS = {
   initialDomesticDoctors: { unit: 'doctors', min: 0, max: 1e7, integer: true, doc: 'doctors working in Cuba at the start of the horizon' },
   missionLengthYears: { unit: 'years', min: 1 / 12, max: 50, doc: 'mean length of a mission; completion is a monthly hazard of 1/(12 x length)' },
-  deploymentSpeed: share('share of the gap between a host demand and its workers filled each month'),
+  deploymentSpeed: share('share of the gap between a host demand and its workers filled each month (hosts may set their own)'),
   defectionBaseRate: share('yearly defection hazard abroad with parole closed, at reference pay and an 8-year re-entry ban'),
   paroleDefectionMultiplier: positive('ratio', 'factor on the defection hazard when parole is open and fully known', 100),
   paroleAwarenessYears: { unit: 'years', min: 1 / 12, max: 100, doc: 'time constant with which knowledge of an open parole programme grows, and fades once it closes' },
@@ -70,9 +70,10 @@ export type Lever = keyof typeof LEVERS;
 export const HOST_FIELDS = {
   initialWorkers: { unit: 'health workers', min: 0, max: 1e7, integer: true, doc: 'health workers at the host at the start of the horizon' },
   demand: positive('health workers', 'health workers the host wants'),
-  doctorShare: share('share of doctors among the health workers sent'),
+  doctorShare: share('share of doctors among the health workers sent (a schedule: the mix of a programme changes)'),
   paymentUSD: positive('USD/worker-month', 'what the host pays per health worker per month'),
   retention: share('share of the host payment the Cuban state keeps (before the retention cap)'),
+  deploymentSpeed: share('share of the gap between demand and workers this host gets filled each month'),
   defectionFactor: positive('ratio', 'host-specific factor on the defection hazard', 100),
   stayShareOnEnd: share('share of workers who stay abroad when the host ends or cuts its programme'),
   pressureHazard: share('yearly hazard that the host cuts its programme, at US pressure 1'),
@@ -82,13 +83,14 @@ export const HOST_FIELDS = {
 /** The name of a host field. */
 export type HostField = keyof typeof HOST_FIELDS;
 
-/** Host fields that are schedules over time; the others are drawn or computed once per run. */
-export const HOST_SCHEDULE_FIELDS = ['demand', 'paymentUSD', 'defectionFactor'] as const satisfies readonly HostField[];
+/** Host fields that are schedules over time; the others are evaluated once per run. */
+export const HOST_SCHEDULE_FIELDS = ['demand', 'doctorShare', 'paymentUSD', 'defectionFactor'] as const satisfies readonly HostField[];
 
 /** Host fields with a default, used when neither the scenario nor what it extends sets them. */
 export const HOST_DEFAULTS: Partial<Record<HostField, number | string>> = {
   initialWorkers: 0,
   retention: 'retentionShare',
+  deploymentSpeed: 'deploymentSpeed',
   defectionFactor: 1,
   stayShareOnEnd: 0,
   pressureHazard: 0,

@@ -192,18 +192,19 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       }
       return value(v, [...base, f], HOST_FIELDS[f]);
     };
-    const sched = (f: 'demand' | 'paymentUSD' | 'defectionFactor') =>
+    const sched = (f: 'demand' | 'doctorShare' | 'paymentUSD' | 'defectionFactor') =>
       schedule(h[f] as Schedule | undefined, [...base, f], HOST_FIELDS[f], HOST_DEFAULTS[f] as number | undefined);
     const compiled = {
       id,
       label: typeof h.label === 'string' ? h.label : id,
       initialWorkers: field('initialWorkers'),
-      doctorShare: field('doctorShare'),
       retention: field('retention'),
+      deploymentSpeed: field('deploymentSpeed'),
       stayShareOnEnd: field('stayShareOnEnd'),
       pressureHazard: field('pressureHazard'),
       pressureCutShare: field('pressureCutShare'),
       demand: sched('demand'),
+      doctorShare: sched('doctorShare'),
       paymentUSD: sched('paymentUSD'),
       defectionFactor: sched('defectionFactor'),
     };

@@ -39,12 +39,13 @@ export interface CompiledHost {
   readonly id: string;
   readonly label: string;
   readonly initialWorkers: CompiledValue;
-  readonly doctorShare: CompiledValue;
   readonly retention: CompiledValue;
+  readonly deploymentSpeed: CompiledValue;
   readonly stayShareOnEnd: CompiledValue;
   readonly pressureHazard: CompiledValue;
   readonly pressureCutShare: CompiledValue;
   readonly demand: CompiledSchedule;
+  readonly doctorShare: CompiledSchedule;
   readonly paymentUSD: CompiledSchedule;
   readonly defectionFactor: CompiledSchedule;
 }

@@ -56,7 +56,7 @@ export function factsOfScenario(c: CompiledScenario | undefined): KnownFacts {
   if (doctors?.dist.dist === 'fixed') initial.domesticDoctors = Math.round(doctors.dist.value);
   for (const h of c.hosts) {
     const workers = h.initialWorkers.constant;
-    const share = h.doctorShare.constant;
+    const share = h.doctorShare.constant?.[0];
     if (workers === undefined || share === undefined) continue;
     // As the model splits them (simulateRun).
     const docs = Math.round(Math.round(workers) * share);

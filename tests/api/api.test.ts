@@ -52,13 +52,13 @@ describe('simulate', () => {
   });
 
   it('rejects with a located ScenarioRunError when an expression leaves its range in some run', async () => {
-    const text = readFileSync('scenarios/priors.yaml', 'utf8').replace('doctorShare: venezuelaDoctorShare', 'doctorShare: venezuelaDoctorShare * 3');
+    const text = readFileSync('scenarios/priors.yaml', 'utf8').replace('retention: venezuelaRetention', 'retention: venezuelaRetention * 3');
     const parsed = parseScenario(text, 'tripled.yaml');
     if (!parsed.ok) throw new Error(parsed.errors[0].message);
-    const line = text.split('\n').findIndex((l) => l.includes('venezuelaDoctorShare * 3')) + 1;
+    const line = text.split('\n').findIndex((l) => l.includes('venezuelaRetention * 3')) + 1;
     const rejection = simulate(parsed.value, { runs: 10, seed: 1 });
     await expect(rejection).rejects.toBeInstanceOf(ScenarioRunError);
-    await expect(rejection).rejects.toMatchObject({ diagnostics: [{ file: 'tripled.yaml', line, message: expect.stringMatching(/doctorShare/) }] });
+    await expect(rejection).rejects.toMatchObject({ diagnostics: [{ file: 'tripled.yaml', line, message: expect.stringMatching(/retention/) }] });
   });
 });
 
@@ -93,7 +93,7 @@ describe('compare', () => {
     const longer = parseScenario(text.replace(/^end: .*$/m, 'end: 2041-06'), 'longer.yaml');
     if (!longer.ok) throw new Error(longer.errors[0].message);
     await expect(compare(baseline, [longer.value], { runs: 2, seed: 1 })).rejects.toThrow(/must cover the same months/);
-    const tripled = parseScenario(text.replace('doctorShare: venezuelaDoctorShare', 'doctorShare: venezuelaDoctorShare * 3'), 'tripled.yaml');
+    const tripled = parseScenario(text.replace('retention: venezuelaRetention', 'retention: venezuelaRetention * 3'), 'tripled.yaml');
     if (!tripled.ok) throw new Error(tripled.errors[0].message);
     await expect(compare(baseline, [tripled.value], { runs: 10, seed: 1 })).rejects.toMatchObject({ diagnostics: [{ file: 'tripled.yaml' }] });
   });

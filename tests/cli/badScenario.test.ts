@@ -31,7 +31,7 @@ const CASES: readonly BadCase[] = [
   { fixture: 'string-in-distribution.yaml', at: [7, 10], says: [/parameters\.deploymentSpeed\.min must be a finite number \(got "low"\)/] },
   { fixture: 'list-for-mapping.yaml', at: [5, 3], says: [/levers must be a mapping \(got a list\)/] },
   // A plain value (not a schedule field): the message must not offer a schedule.
-  { fixture: 'list-for-number.yaml', at: [6, 18], says: [/hosts\.brazil\.doctorShare must be a number, true\/false or an expression \(got a list\)/] },
+  { fixture: 'list-for-number.yaml', at: [6, 16], says: [/hosts\.brazil\.retention must be a number, true\/false or an expression \(got a list\)/] },
   { fixture: 'doctor-share-above-one.yaml', at: [6, 18], says: [/hosts\.brazil\.doctorShare must be between 0 and 1/, /\(got 1\.5\)/] },
   { fixture: 'negative-initial-workers.yaml', at: [6, 21], says: [/hosts\.solidarity\.initialWorkers must be between 0 and \d+/, /\(got -5\)/] },
   { fixture: 'negative-duration.yaml', at: [5, 3], says: [/parameters\.missionLengthYears can draw -1 to 3 years/, /outside its legal range \[/] },

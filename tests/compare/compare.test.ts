@@ -119,6 +119,6 @@ describe('compare usage errors (exit 2) and invalid scenarios (exit 3)', () => {
     const r = await cli('compare', BASELINE, repoPath('tests/compare/fixtures/share-out-of-range.yaml'), '--runs', '20');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/priors\.yaml:\d+:\d+: hosts\.venezuela\.doctorShare must be between 0 and 1 .* from venezuelaDoctorShare = 1\.\d+/);
+    expect(r.stderr).toMatch(/priors\.yaml:\d+:\d+: hosts\.venezuela\.retention must be between 0 and 1 .* from venezuelaRetention = 1\.\d+/);
   });
 });

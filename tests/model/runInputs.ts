@@ -14,12 +14,14 @@ export function series(months: number, s: Series): Float64Array {
 }
 
 /** A host with no workers, no demand, no payment and no behaviour, with overrides. */
-export function host(months: number, o: Partial<Omit<HostInputs, 'demand' | 'paymentUSD' | 'defectionFactor'>> & { demand?: Series; paymentUSD?: Series; defectionFactor?: Series } = {}): HostInputs {
+export function host(months: number, o: Partial<Omit<HostInputs, 'demand' | 'doctorShare' | 'paymentUSD' | 'defectionFactor'>> & { demand?: Series; doctorShare?: Series; paymentUSD?: Series; defectionFactor?: Series } = {}): HostInputs {
   return {
     id: o.id ?? 'h',
     initialWorkers: o.initialWorkers ?? 0,
-    doctorShare: o.doctorShare ?? 1,
+    doctorShare: series(months, o.doctorShare ?? 1),
     retention: o.retention ?? 0.8,
+    // NaN: take the run's deploymentSpeed (see `inputs`), as a scenario host without its own speed does.
+    deploymentSpeed: o.deploymentSpeed ?? NaN,
     stayShareOnEnd: o.stayShareOnEnd ?? 0,
     pressureHazard: o.pressureHazard ?? 0,
     pressureCutShare: o.pressureCutShare ?? 1,
@@ -82,7 +84,7 @@ export function inputs(o: InputOverrides = {}): RunInputs {
     usPressure: s('usPressure', 0),
     retentionCap: s('retentionCap', 1),
     minDoctorsPer1000AtHome: s('minDoctorsPer1000AtHome', 0),
-    hosts: o.hosts ?? [],
+    hosts: (o.hosts ?? []).map((h) => (Number.isNaN(h.deploymentSpeed) ? { ...h, deploymentSpeed: o.deploymentSpeed ?? 1 } : h)),
     events: o.events ?? [],
   };
 }

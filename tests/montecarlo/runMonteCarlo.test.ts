@@ -79,7 +79,7 @@ describe('runMonteCarlo', () => {
   });
 
   it('reports the scenario error of a value out of range found in a worker', async () => {
-    const text = readFileSync('scenarios/priors.yaml', 'utf8').replace('doctorShare: venezuelaDoctorShare', 'doctorShare: venezuelaDoctorShare * 3');
+    const text = readFileSync('scenarios/priors.yaml', 'utf8').replace('retention: venezuelaRetention', 'retention: venezuelaRetention * 3');
     const { parseScenario } = await import('../../src/scenario/loadScenario.js');
     const { ValueRangeError } = await import('../../src/scenario/resolveRun.js');
     const parsed = parseScenario(text, 'scenarios/baseline.yaml', nodeFilePort);

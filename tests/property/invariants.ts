@@ -43,7 +43,7 @@ export function reader(layout: ModelLayout, years: number, out: Float64Array): R
 export function initialStocks(inputs: RunInputs): Record<string, number> {
   const s: Record<string, number> = { domesticDoctors: inputs.initialDomesticDoctors, paroleApplicants: 0, paroleAdmitted: 0, stayedAbroad: 0, emigrated: 0, retired: 0 };
   for (const h of inputs.hosts) {
-    const docs = Math.round(h.initialWorkers * h.doctorShare);
+    const docs = Math.round(h.initialWorkers * h.doctorShare[0]);
     s[`doctorsAbroad.${h.id}`] = docs;
     s[`otherWorkersAbroad.${h.id}`] = h.initialWorkers - docs;
   }
