@@ -7,24 +7,10 @@ import { parseTargets } from '../backtest/parseTargets.js';
 import { resolveTargets } from '../backtest/resolveTargets.js';
 import { runBacktest } from '../backtest/runBacktest.js';
 import type { Target } from '../backtest/target.js';
-import type { CompiledScenario } from '../scenario/compiled.js';
-import type { Diagnostic } from '../scenario/diagnostic.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
-import type { CliIo } from './main.js';
+import type { CommandKit } from './commandKit.js';
 import { readTextFile } from './nodeFilePort.js';
-
-/** What the backtest command borrows from the program it joins: its output, scenario loading, option parsers and error kinds. */
-export interface CommandKit {
-  readonly io: CliIo;
-  readonly load: (file: string) => CompiledScenario;
-  readonly parseRuns: (text: string) => number;
-  readonly parseSeed: (text: string) => number;
-  /** An error that ends the command with exit 2 and its message. */
-  readonly usageError: (message: string) => Error;
-  /** An error that ends the command with exit 3 and the located problems. */
-  readonly invalidInput: (diagnostics: readonly Diagnostic[]) => Error;
-}
 
 // The defaults belong to the package, not to wherever the command is run from: from src/cli or dist/cli,
 // the package root is two folders up.

@@ -5,7 +5,7 @@ import { formatCompareCsv } from '../compare/formatCompareCsv.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
-import type { CommandKit } from './backtestCommand.js';
+import type { CommandKit } from './commandKit.js';
 import { writeAtomic } from './writeAtomic.js';
 
 /** What the commands that write output borrow from the program, on top of the backtest's kit: the --out check. */

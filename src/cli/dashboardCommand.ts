@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { compareProblem } from '../compare/compareScenarios.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
-import type { CommandKit } from './backtestCommand.js';
+import type { CommandKit } from './commandKit.js';
 
 /** What the dashboard command borrows from the program, on top of the backtest's kit. */
 export interface DashboardKit extends CommandKit {
