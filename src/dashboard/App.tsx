@@ -8,18 +8,21 @@ import { ChartPanel, type CompareView } from './ChartPanel.js';
 import { keyCommand, type KeyCommand } from './dashboardKeys.js';
 import { dashboardLayout } from './dashboardLayout.js';
 import { DASHBOARD_METRICS } from './dashboardMetrics.js';
-import type { DashboardRunner } from './dashboardRunner.js';
+import type { DashboardRunner, TornadoRunner } from './dashboardRunner.js';
 import { Header } from './Header.js';
 import { HelpScreen } from './HelpScreen.js';
 import { formatLever, LEVER_LABELS, LEVER_ORDER } from './leverInfo.js';
 import { LeverPanel } from './LeverPanel.js';
 import { NarrowStrips } from './NarrowStrips.js';
+import { tornadoOffThread } from './offThread.js';
 import { policyTimeline } from './policyTimeline.js';
 import { poolRunner } from './poolRunner.js';
 import { latestPolicyYear, parameterMedians } from './scenarioValues.js';
 import { TimelineView } from './TimelineView.js';
 import { TooSmall } from './TooSmall.js';
+import { TornadoView } from './TornadoView.js';
 import { useMonteCarlo } from './useMonteCarlo.js';
+import { useTornado } from './useTornado.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { YearValues } from './YearValues.js';
 
@@ -32,6 +35,8 @@ export interface AppProps {
   readonly seed: number;
   /** Runs the Monte Carlo (default: on a worker pool, runMonteCarlo + runReport, or compareScenarios in a worker). */
   readonly runner?: DashboardRunner;
+  /** Computes the sensitivity view's tornado (default: analyzeSensitivity in a worker thread). */
+  readonly tornado?: TornadoRunner;
   /** Runs of the quick look that comes before the full count (default 200). */
   readonly quickRuns?: number;
   /** Writes a changed scenario's YAML next to its original file and returns the path written. */
@@ -43,11 +48,14 @@ interface View {
   readonly year: number;
   readonly lever: number;
   readonly help: boolean;
+  /** Whether the sensitivity view (the tornado) takes the charts' place. */
+  readonly sensitivity: boolean;
   readonly compareView: CompareView;
 }
 
 const COMPARE_VIEWS: readonly CompareView[] = ['both', 'overlay', 'difference'];
-const KEY_HINTS = 'Tab/1-0 metric  ←→ year  ↑↓ lever  +/- change  u undo  s save  ? help  q quit';
+const KEY_HINTS = 'Tab/1-0 metric  ←→ year  ↑↓ +/- lever  u undo  s save  t tornado  ? help  q quit';
+const TORNADO_HINTS = 't back to the charts  Tab/1-0 metric  ←→ year  ↑↓ +/- lever  ? help  q quit';
 
 /** Applies a key command that only moves around the view (no runs, no files). */
 export function moveView(v: View, cmd: KeyCommand, years: number): View {
@@ -68,6 +76,8 @@ export function moveView(v: View, cmd: KeyCommand, years: number): View {
       return { ...v, year: cmd.index === 'first' ? 0 : years - 1 };
     case 'lever':
       return { ...v, lever: wrap(v.lever + cmd.by, LEVER_ORDER.length) };
+    case 'sensitivity':
+      return { ...v, sensitivity: !v.sensitivity };
     case 'compareView':
       return { ...v, compareView: COMPARE_VIEWS[(COMPARE_VIEWS.indexOf(v.compareView) + 1) % COMPARE_VIEWS.length] };
     default:
@@ -92,10 +102,11 @@ export function App(props: AppProps) {
   const runner = useMemo(() => props.runner ?? poolRunner(Math.max(2, availableParallelism())), [props.runner]);
   const state = useMonteCarlo(runner, base, alternative, props.runs, props.seed, props.quickRuns ?? 200);
   const years = base.years;
-  const [view, setView] = useState<View>(() => ({ metric: 0, year: latestPolicyYear(current), lever: 0, help: false, compareView: 'both' }));
+  const [view, setView] = useState<View>(() => ({ metric: 0, year: latestPolicyYear(current), lever: 0, help: false, sensitivity: false, compareView: 'both' }));
   const [status, setStatus] = useState<string | undefined>();
   const medians = useMemo(() => parameterMedians(current), [current]);
   const baseMedians = useMemo(() => parameterMedians(base), [base]);
+  const tornado = useTornado(props.tornado ?? tornadoOffThread, view.sensitivity, current, DASHBOARD_METRICS[view.metric].name, years[view.year], props.seed);
 
   const run = (cmd: KeyCommand) => {
     const year = years[view.year];
@@ -197,7 +208,9 @@ export function App(props: AppProps) {
   const timelineTitle = alternative
     ? `policy timeline: ${alternative.name} (* differs from ${base.name}; expressions at parameter medians)`
     : 'policy timeline (expressions at parameter medians)';
-  const main = (
+  const main = view.sensitivity ? (
+    <TornadoView state={tornado} metric={DASHBOARD_METRICS[view.metric]} year={years[view.year]} scenario={current.name} width={layout.mainWidth} height={layout.bodyHeight} />
+  ) : (
     <Box flexDirection="column" width={layout.mainWidth}>
       {charts}
       <TimelineView title={timelineTitle} rows={timeline.slice(0, layout.timelineRows)} labelWidth={layout.labelWidth} years={years} cursor={view.year} axis={layout.gridColumns > 1} />
@@ -216,11 +229,11 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header base={base} alternative={alternative} runs={props.runs} seed={props.seed} state={state} width={columns} />
       <Box flexDirection="row" gap={1} height={layout.bodyHeight}>
-        {view.help ? <HelpScreen width={Math.min(columns, 100)} /> : main}
+        {view.help ? <HelpScreen width={Math.min(columns, 100)} height={layout.bodyHeight} /> : main}
         {!view.help && sidebar}
       </Box>
       <Text wrap="truncate" color={status ? 'yellowBright' : 'gray'}>
-        {status ?? KEY_HINTS}
+        {status ?? (view.sensitivity ? TORNADO_HINTS : KEY_HINTS)}
       </Text>
     </Box>
   );

@@ -13,7 +13,8 @@ export type KeyCommand =
   | { readonly type: 'change'; readonly direction: 1 | -1 }
   | { readonly type: 'save' }
   | { readonly type: 'undo' }
-  | { readonly type: 'compareView' };
+  | { readonly type: 'compareView' }
+  | { readonly type: 'sensitivity' };
 
 /** The keys, as the help screen and the README list them. */
 export const KEY_HELP: readonly (readonly [string, string])[] = [
@@ -25,6 +26,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['u', 'undo the last lever change'],
   ['s', 'save the changed scenario to a new <name>-edited.yaml beside it'],
   ['d', 'compare view: both charts, scenarios only, difference only'],
+  ['t', 'sensitivity: tornado of the selected metric in the cursor year; t again closes it'],
   ['?', 'this help'],
   ['q / Esc', 'quit (Esc first closes this help); Ctrl-C quits at once'],
 ];
@@ -50,5 +52,6 @@ export function keyCommand(input: string, key: Key, helpShown: boolean): KeyComm
   if (input === 's') return { type: 'save' };
   if (input === 'u') return { type: 'undo' };
   if (input === 'd') return { type: 'compareView' };
+  if (input === 't') return { type: 'sensitivity' };
   return undefined;
 }

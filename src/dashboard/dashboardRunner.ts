@@ -1,6 +1,7 @@
 import type { DifferenceReport } from '../compare/compareScenarios.js';
 import type { RunReport } from '../report/runReport.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
+import type { TornadoReport } from '../sensitivity/analyzeSensitivity.js';
 
 /** What the dashboard asks to be run: a scenario, or a baseline and an alternative to compare run by run. */
 export interface RunRequest {
@@ -24,3 +25,18 @@ export interface RunResult {
  * aborts (then it rejects). Injected, so tests pass a quick in-process runner.
  */
 export type DashboardRunner = (request: RunRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<RunResult>;
+
+/** What the sensitivity view asks: the tornado of a metric in a calendar year of a scenario, `runs` runs a bar. */
+export interface TornadoRequest {
+  readonly scenario: CompiledScenario;
+  readonly metric: string;
+  readonly year: number;
+  readonly runs: number;
+  readonly seed: number;
+}
+
+/**
+ * Computes a tornado off the UI thread, rejecting when the signal aborts. Injected like the runner, so tests
+ * pass a quick, fixed one.
+ */
+export type TornadoRunner = (request: TornadoRequest, signal: AbortSignal) => Promise<TornadoReport>;

@@ -3,7 +3,7 @@ import { runReport } from '../report/runReport.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
-import { compareOffThread } from './compareOffThread.js';
+import { compareOffThread } from './offThread.js';
 import type { DashboardRunner } from './dashboardRunner.js';
 
 /**

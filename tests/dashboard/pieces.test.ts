@@ -49,18 +49,20 @@ describe('keys', () => {
     expect(keyCommand('s', key(), false)).toEqual({ type: 'save' });
     expect(keyCommand('u', key(), false)).toEqual({ type: 'undo' });
     expect(keyCommand('d', key(), false)).toEqual({ type: 'compareView' });
+    expect(keyCommand('t', key(), false)).toEqual({ type: 'sensitivity' });
     expect(keyCommand('x', key(), false)).toBeUndefined();
     // With the help open, only the keys that close it or quit work.
     expect(keyCommand('+', key(), true)).toBeUndefined();
   });
 
   it('wraps metrics and levers around and holds the cursor within the years', () => {
-    const v = { metric: 0, year: 0, lever: 0, help: false, compareView: 'both' as const };
+    const v = { metric: 0, year: 0, lever: 0, help: false, sensitivity: false, compareView: 'both' as const };
     expect(moveView(v, { type: 'metric', by: -1 }, 38).metric).toBe(9);
     expect(moveView(v, { type: 'lever', by: -1 }, 38).lever).toBe(6);
     expect(moveView(v, { type: 'year', by: -1 }, 38).year).toBe(0);
     expect(moveView({ ...v, year: 36 }, { type: 'year', by: 5 }, 38).year).toBe(37);
     expect(moveView(v, { type: 'compareView' }, 38).compareView).toBe('overlay');
+    expect(moveView(moveView(v, { type: 'sensitivity' }, 38), { type: 'sensitivity' }, 38).sensitivity).toBe(false);
   });
 
   it('starts the cursor at the latest dated policy change', () => {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { DashboardRunner } from '../../src/dashboard/dashboardRunner.js';
+import type { DashboardRunner, TornadoRunner } from '../../src/dashboard/dashboardRunner.js';
 import { runDashboard, type DashboardStreams } from '../../src/dashboard/runDashboard.js';
 import { KEYS, scenario, tick } from './harness.js';
 
@@ -63,6 +63,29 @@ describe('leaving the dashboard', () => {
       expect(stdout.written).toContain('baseline');
     });
   }
+
+  it('q quits at once while the sensitivity view computes its tornado, stopping it', async () => {
+    const { streams, stdin } = terminal();
+    let started = false;
+    let stopped = false;
+    const tornado: TornadoRunner = (_request, signal) => {
+      started = true;
+      return new Promise((_resolve, reject) =>
+        signal.addEventListener('abort', () => {
+          stopped = true;
+          reject(new Error('aborted'));
+        }),
+      );
+    };
+    const done = runDashboard({ scenario: baseline, runs: 100, seed: 1, runner: endlessRunner().runner, tornado }, streams);
+    await tick();
+    stdin.type('t');
+    // The tornado starts once the metric and year have stayed put a moment.
+    while (!started) await new Promise((resolve) => setTimeout(resolve, 20));
+    stdin.type('q');
+    await done;
+    expect(stopped).toBe(true);
+  });
 
   it('Esc closes the help first, then quits', async () => {
     const { streams, stdin } = terminal();
