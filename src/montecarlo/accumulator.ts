@@ -1,8 +1,8 @@
 import { addExact, exactTotal } from '../stats/exactSum.js';
 import { addKey, emptySketch, sketchRank, type LogSketch } from '../stats/logSketch.js';
-import { PERCENTILES, summarize, type Summary } from '../stats/summarize.js';
+import { PERCENTILES, type Summary } from '../stats/summarize.js';
 import type { ChunkResult, SummaryMode } from './chunkResult.js';
-import type { MetricSummaries } from './summarizeRuns.js';
+import { summarizeRuns, type MetricSummaries } from './summarizeRuns.js';
 
 /** Collects chunks of runs, in any order, into per-cell summaries that do not depend on that order. */
 export interface Accumulator {
@@ -13,7 +13,7 @@ export interface Accumulator {
 
 /**
  * Makes the accumulator of a Monte Carlo of `runs` runs with `metrics` x `years` cells. In exact mode it
- * keeps one double per run and cell (memory: runs x cells x 8 bytes); in sketch mode one sketch per cell
+ * keeps one double per run and cell (memory: runs x cells x 8 bytes) and summarizes them with summarizeRuns; in sketch mode one sketch per cell
  * (memory independent of runs; percentiles within SKETCH_ALPHA relative), with exact means in both.
  */
 export function makeAccumulator(runs: number, metrics: number, years: number, mode: SummaryMode): Accumulator {
@@ -22,23 +22,15 @@ export function makeAccumulator(runs: number, metrics: number, years: number, mo
 
 function exactAccumulator(runs: number, metrics: number, years: number): Accumulator {
   const cells = metrics * years;
-  // Column-major, one contiguous block of runs per cell, so each cell is summarized in place.
+  // Row-major, as chunks arrive (`[run][cell]`): each chunk is copied to its runs' place, whatever its order.
   const store = new Float64Array(cells * runs);
   return {
     mode: 'values',
     add(chunk) {
       if (chunk.type !== 'values') throw new Error('a sketch chunk reached an exact accumulator');
-      const { first, count, values } = chunk;
-      for (let r = 0; r < count; r++) {
-        const row = r * cells;
-        const run = first + r;
-        for (let cell = 0; cell < cells; cell++) store[cell * runs + run] = values[row + cell];
-      }
+      store.set(chunk.values.subarray(0, chunk.count * cells), chunk.first * cells);
     },
-    summaries() {
-      const scratch = new Float64Array(runs);
-      return grid(metrics, years, (cell) => summarize(store.subarray(cell * runs, (cell + 1) * runs), scratch));
-    },
+    summaries: () => summarizeRuns(store, runs, metrics, years),
   };
 }
 
