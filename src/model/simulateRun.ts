@@ -1,3 +1,4 @@
+import { allocate, splitShare, splitWhole } from '../random/allocate.js';
 import { binomial } from '../random/binomial.js';
 import { poisson } from '../random/poisson.js';
 import type { Rng } from '../random/rng.js';
@@ -11,40 +12,92 @@ export type StreamFactory = (component: string) => Rng;
 export function monthlyProbability(yearlyHazard: number): number {
   if (!(yearlyHazard > 0)) return 0;
   if (yearlyHazard >= 1) return 1;
-  return 1 - Math.pow(1 - yearlyHazard, 1 / 12);
-}
-
-// Host state is kept in parallel plain arrays indexed by host: the loop allocates nothing per month.
-interface HostStreams {
-  readonly defect: Rng;
-  readonly ret: Rng;
-  readonly deploy: Rng;
-  readonly shock: Rng;
+  // 1 - (1 - h)^(1/12), by logarithms: Math.pow with a fractional exponent costs three times as much.
+  return -Math.expm1(Math.log1p(-yearlyHazard) / 12);
 }
 
 /**
  * Simulates one run month by month and returns its yearly metrics as one Float64Array laid out
  * `[metric * years + year]` (rows in `layout.metrics` order): a pure function of its inputs and streams.
  *
- * All people flows are integer binomial or Poisson draws, so stocks stay whole and non-negative and each
- * stock changes by exactly its inflows minus its outflows.
+ * All people flows are whole numbers: binomial or Poisson draws, or such a draw allocated among hosts and
+ * cadres by systematic sampling (`allocate`), so stocks stay whole and non-negative and each stock changes
+ * by exactly its inflows minus its outflows.
  */
 export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: number, streams: StreamFactory): Float64Array {
-  const H = inputs.hosts.length;
+  const hosts = inputs.hosts;
+  const H = hosts.length;
+  const months = inputs.months;
+  const startMonth = inputs.startMonth;
   const out = new Float64Array(layout.metrics.length * years);
   const ix = layout.index;
   const row = (name: string) => ix[name] * years;
 
+  // Everything the loop reads is copied to locals and per-host arrays first. Run inputs are plain objects
+  // whose fields hold 1 in one run and 0.9 in the next; V8 then gives them different hidden classes, and a
+  // loop that read their properties would be deoptimized again and again.
+  const population = inputs.population;
+  const graduatesPerYear = inputs.graduatesPerYear;
+  const emigrationPressure = inputs.emigrationPressure;
+  const paroleOpenSeries = inputs.paroleOpen;
+  const permissionCoverage = inputs.travelPermissionCoverage;
+  const domesticSalary = inputs.domesticSalaryUSD;
+  const reentryBan = inputs.reentryBanYears;
+  const usPressure = inputs.usPressure;
+  const retentionCap = inputs.retentionCap;
+  const minDoctorsPer1000 = inputs.minDoctorsPer1000AtHome;
+  const events = inputs.events;
+  const defectionBaseRate = inputs.defectionBaseRate;
+  const paroleMultiplier = inputs.paroleDefectionMultiplier;
+  const paroleApplyShare = inputs.paroleApplyShare;
+  const paroleApprovalRate = inputs.paroleApprovalRate;
+  const payElasticity = inputs.payElasticity;
+  const takeHomeReference = inputs.takeHomeReferenceUSD;
+  const missionStipend = inputs.missionStipendUSD;
+  const banDeterrence = inputs.banDeterrence;
+  const emigrationBaseRate = inputs.emigrationBaseRate;
+  const permissionEmigrationFactor = inputs.permissionEmigrationFactor;
+  const salaryElasticity = inputs.salaryElasticity;
+  const salaryReference = inputs.salaryReferenceUSD;
+
+  const demandOf: Float64Array[] = [];
+  const doctorShareOf: Float64Array[] = [];
+  const paymentOf: Float64Array[] = [];
+  const defectionFactorOf: Float64Array[] = [];
+  const retentionOf = new Float64Array(H);
+  const speedOf = new Float64Array(H);
+  const stayOnEndOf = new Float64Array(H);
+  const pressureHazardOf = new Float64Array(H);
+  const pressureCutOf = new Float64Array(H);
+  const defectStream: Rng[] = [];
+  const deployStream: Rng[] = [];
+  const cutStream: Rng[] = [];
+  // Output rows of each host's metrics, HOST_ROWS per host in the order of the R_* constants.
+  const hostRow = new Int32Array(HOST_ROWS * H);
+  for (let h = 0; h < H; h++) {
+    const host = hosts[h];
+    demandOf.push(host.demand);
+    doctorShareOf.push(host.doctorShare);
+    paymentOf.push(host.paymentUSD);
+    defectionFactorOf.push(host.defectionFactor);
+    retentionOf[h] = host.retention;
+    speedOf[h] = host.deploymentSpeed;
+    stayOnEndOf[h] = host.stayShareOnEnd;
+    pressureHazardOf[h] = host.pressureHazard;
+    pressureCutOf[h] = host.pressureCutShare;
+    defectStream.push(streams(`host:${host.id}:defection`));
+    deployStream.push(streams(`host:${host.id}:deployment`));
+    cutStream.push(streams(`host:${host.id}:cuts`));
+    HOST_ROW_METRICS.forEach((metric, k) => {
+      hostRow[HOST_ROWS * h + k] = row(`${metric}.${host.id}`);
+    });
+  }
   const rGrad = streams('domestic:graduation');
   const rRetire = streams('domestic:retirement');
   const rEmig = streams('domestic:emigration');
   const rParole = streams('parole:processing');
-  const hs: HostStreams[] = inputs.hosts.map((h) => ({
-    defect: streams(`host:${h.id}:defection`),
-    ret: streams(`host:${h.id}:return`),
-    deploy: streams(`host:${h.id}:deployment`),
-    shock: streams(`host:${h.id}:cuts`),
-  }));
+  const rApply = streams('abroad:parole');
+  const rReturn = streams('abroad:return');
 
   // Rows of the output, looked up once.
   const oDomestic = row('domesticDoctors');
@@ -74,19 +127,6 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const oRetention = row('retentionShare');
   const oWagePerMonth = row('workerPayPerMonthUSD');
   const oParoleMonths = row('paroleOpenMonths');
-  const hRows = inputs.hosts.map((h) => ({
-    docs: row(`doctorsAbroad.${h.id}`),
-    others: row(`otherWorkersAbroad.${h.id}`),
-    all: row(`healthWorkersAbroad.${h.id}`),
-    deployD: row(`deployDoctors.${h.id}`),
-    deployO: row(`deployOthers.${h.id}`),
-    returnD: row(`returnDoctors.${h.id}`),
-    returnO: row(`returnOthers.${h.id}`),
-    paroleD: row(`paroleDefectDoctors.${h.id}`),
-    paroleO: row(`paroleDefectOthers.${h.id}`),
-    stayD: row(`stayDefectDoctors.${h.id}`),
-    stayO: row(`stayDefectOthers.${h.id}`),
-  }));
 
   // State.
   let domestic = inputs.initialDomesticDoctors;
@@ -104,6 +144,16 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const requestD = new Float64Array(H);
   const requestO = new Float64Array(H);
   const leftThisMonth = new Float64Array(H);
+  // Per host and cadre (index 2h: doctors, 2h + 1: others): this month's defectors, those still serving,
+  // and the allocations of parole applications and mission completions among them.
+  const defected = new Float64Array(2 * H);
+  const serving = new Float64Array(2 * H);
+  const paroled = new Float64Array(2 * H);
+  const returned = new Float64Array(2 * H);
+  // Inputs are mostly flat from month to month: powers and monthly probabilities are recomputed only when
+  // what they depend on changes.
+  let lastPressure = NaN;
+  const pCuts = new Float64Array(H);
   let lastSalary = NaN;
   let salaryFactor = 1;
   let lastEmigrationHazard = NaN;
@@ -113,9 +163,9 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const lastHazard = new Float64Array(H).fill(NaN);
   const pDefects = new Float64Array(H);
   for (let h = 0; h < H; h++) {
-    const host = inputs.hosts[h];
-    docs[h] = Math.round(host.initialWorkers * host.doctorShare[0]);
-    others[h] = host.initialWorkers - docs[h];
+    const initial = hosts[h].initialWorkers;
+    docs[h] = Math.round(initial * doctorShareOf[h][0]);
+    others[h] = initial - docs[h];
     open[h] = 1;
   }
   let eventCursor = 0;
@@ -131,51 +181,65 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   // Yearly money accumulators for the ratios, reset each year.
   let yearPaidWorkerMonths = 0;
 
-  const cut = (h: number, share: number, y: number) => {
-    if (share <= 0 || open[h] <= 0) return;
-    const host = inputs.hosts[h];
-    const r = hs[h].shock;
-    const hr = hRows[h];
+  // A cut changes the host's stocks and the year's flows itself and returns the doctors who came home and
+  // the workers who stayed abroad in `cutOut`: the loop's scalar state is never captured by a closure, which
+  // would move it from registers to the heap for the whole loop.
+  const cutOut = new Float64Array(2);
+  const cut = (h: number, share: number, y: number): boolean => {
+    if (share <= 0 || open[h] <= 0) return false;
+    const r = cutStream[h];
+    const base = HOST_ROWS * h;
     const leaveD = binomial(r, docs[h], share);
-    const stayD = binomial(r, leaveD, host.stayShareOnEnd);
+    const stayD = binomial(r, leaveD, stayOnEndOf[h]);
     const leaveO = binomial(r, others[h], share);
-    const stayO = binomial(r, leaveO, host.stayShareOnEnd);
+    const stayO = binomial(r, leaveO, stayOnEndOf[h]);
     docs[h] -= leaveD;
     others[h] -= leaveO;
-    domestic += leaveD - stayD;
-    stayed += stayD + stayO;
-    out[hr.returnD + y] += leaveD - stayD;
-    out[hr.returnO + y] += leaveO - stayO;
-    out[hr.stayD + y] += stayD;
-    out[hr.stayO + y] += stayO;
+    cutOut[0] = leaveD - stayD;
+    cutOut[1] = stayD + stayO;
+    out[hostRow[base + R_RETURN_D] + y] += leaveD - stayD;
+    out[hostRow[base + R_RETURN_O] + y] += leaveO - stayO;
+    out[hostRow[base + R_STAY_D] + y] += stayD;
+    out[hostRow[base + R_STAY_O] + y] += stayO;
     out[oDefect + y] += stayD + stayO;
     out[oDocDefect + y] += stayD;
-    cumDefections += stayD + stayO;
     open[h] = share >= 1 ? 0 : open[h] * (1 - share);
+    return true;
   };
 
-  for (let t = 0; t < inputs.months; t++) {
-    const y = Math.floor((inputs.startMonth + t) / 12);
-    const calendarMonth = (inputs.startMonth + t) % 12;
-    const paroleOpen = inputs.paroleOpen[t] >= 0.5;
+  for (let t = 0; t < months; t++) {
+    const y = Math.floor((startMonth + t) / 12);
+    const calendarMonth = (startMonth + t) % 12;
+    const paroleOpen = paroleOpenSeries[t] >= 0.5;
 
     // 1. Dated cuts, then cuts drawn under US pressure.
-    while (eventCursor < inputs.events.length && inputs.events[eventCursor].month === t) {
-      const e = inputs.events[eventCursor++];
-      cut(e.host, e.share, y);
+    while (eventCursor < events.length && events[eventCursor].month === t) {
+      const e = events[eventCursor++];
+      if (cut(e.host, e.share, y)) {
+        domestic += cutOut[0];
+        stayed += cutOut[1];
+        cumDefections += cutOut[1];
+      }
     }
-    const pressure = inputs.usPressure[t];
+    const pressure = usPressure[t];
     if (pressure > 0) {
+      if (pressure !== lastPressure) {
+        lastPressure = pressure;
+        for (let h = 0; h < H; h++) pCuts[h] = monthlyProbability(pressureHazardOf[h] * pressure);
+      }
       for (let h = 0; h < H; h++) {
-        const host = inputs.hosts[h];
-        if (open[h] <= 0 || host.pressureHazard <= 0) continue;
-        if (hs[h].shock() < monthlyProbability(host.pressureHazard * pressure)) cut(h, host.pressureCutShare, y);
+        if (open[h] <= 0 || pCuts[h] <= 0) continue;
+        if (cutStream[h]() < pCuts[h] && cut(h, pressureCutOf[h], y)) {
+          domestic += cutOut[0];
+          stayed += cutOut[1];
+          cumDefections += cutOut[1];
+        }
       }
     }
 
     // 2. Parole decisions on the applications already waiting; these drain after the programme closes.
     const processed = binomial(rParole, applicants, pProcess);
-    const approved = binomial(rParole, processed, inputs.paroleApprovalRate);
+    const approved = binomial(rParole, processed, paroleApprovalRate);
     applicants -= processed;
     admitted += approved;
     stayed += processed - approved;
@@ -184,15 +248,15 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     out[oDeny + y] += processed - approved;
 
     // 3. Doctors at home: graduates in, retirement and emigration out.
-    const graduates = poisson(rGrad, inputs.graduatesPerYear[t] / 12);
+    const graduates = poisson(rGrad, graduatesPerYear[t] / 12);
     const retiring = binomial(rRetire, domestic, pRetire);
-    const coverage = inputs.travelPermissionCoverage[t];
-    const permissionFactor = 1 - coverage * (1 - inputs.permissionEmigrationFactor);
-    if (inputs.domesticSalaryUSD[t] !== lastSalary) {
-      lastSalary = inputs.domesticSalaryUSD[t];
-      salaryFactor = Math.pow(lastSalary / inputs.salaryReferenceUSD, -inputs.salaryElasticity);
+    const permissionFactor = 1 - permissionCoverage[t] * (1 - permissionEmigrationFactor);
+    const salary = domesticSalary[t];
+    if (salary !== lastSalary) {
+      lastSalary = salary;
+      salaryFactor = Math.pow(salary / salaryReference, -salaryElasticity);
     }
-    const emigrationHazard = inputs.emigrationBaseRate * inputs.emigrationPressure[t] * permissionFactor * salaryFactor;
+    const emigrationHazard = emigrationBaseRate * emigrationPressure[t] * permissionFactor * salaryFactor;
     if (emigrationHazard !== lastEmigrationHazard) {
       lastEmigrationHazard = emigrationHazard;
       pEmigrate = monthlyProbability(emigrationHazard);
@@ -205,52 +269,69 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     out[oRetire + y] += retiring;
     out[oEmig + y] += emigrating;
 
-    // 4. Abroad: defection (split between parole and staying), then mission completion.
-    const paroleTerm = paroleOpen ? awareness : 0;
-    const paroleFactor = 1 + (inputs.paroleDefectionMultiplier - 1) * paroleTerm;
-    const banFactor = Math.exp(-inputs.banDeterrence * (inputs.reentryBanYears[t] - 8));
-    const salary = inputs.domesticSalaryUSD[t];
-    const cap = inputs.retentionCap[t];
-    let monthPayments = 0;
-    let monthRevenue = 0;
+    // 4. Abroad. A host's defection hazard is the same for both cadres, so its defections are one binomial
+    // on all its workers, split between doctors and others by systematic sampling. The completion
+    // probability is the same everywhere and the parole share the same for every defector, so mission
+    // completions are one binomial on everyone still serving and parole applications one binomial on all
+    // defectors, each allocated to hosts and cadres the same way. Totals keep their exact binomial law; the
+    // split adds no noise of its own (see docs/MODEL.md, "Randomness"), and a month costs H + 2 draws
+    // instead of 6 H.
+    const paroleFactor = paroleOpen ? 1 + (paroleMultiplier - 1) * awareness : 1;
+    const banFactor = Math.exp(-banDeterrence * (reentryBan[t] - 8));
+    const cap = retentionCap[t];
+    let defectors = 0;
+    let stillServing = 0;
     for (let h = 0; h < H; h++) {
-      const host = inputs.hosts[h];
-      const r = hs[h];
-      const hr = hRows[h];
-      const payment = host.paymentUSD[t];
-      const retention = Math.min(host.retention, cap);
-      const takeHome = Math.max(payment * (1 - retention), inputs.missionStipendUSD) + salary;
-      // Inputs are mostly flat from month to month: recompute the powers only when they change.
+      const workers = docs[h] + others[h];
+      if (workers <= 0) {
+        defected[2 * h] = defected[2 * h + 1] = serving[2 * h] = serving[2 * h + 1] = 0;
+        continue;
+      }
+      const retention = Math.min(retentionOf[h], cap);
+      const takeHome = Math.max(paymentOf[h][t] * (1 - retention), missionStipend) + salary;
       if (takeHome !== lastTakeHome[h]) {
         lastTakeHome[h] = takeHome;
-        payFactors[h] = Math.pow(inputs.takeHomeReferenceUSD / takeHome, inputs.payElasticity);
+        payFactors[h] = Math.pow(takeHomeReference / takeHome, payElasticity);
       }
-      const hazard = inputs.defectionBaseRate * paroleFactor * payFactors[h] * banFactor * host.defectionFactor[t];
+      const hazard = defectionBaseRate * paroleFactor * payFactors[h] * banFactor * defectionFactorOf[h][t];
       if (hazard !== lastHazard[h]) {
         lastHazard[h] = hazard;
         pDefects[h] = monthlyProbability(hazard);
       }
-      const pDefect = pDefects[h];
-
-      const defD = binomial(r.defect, docs[h], pDefect);
-      const defO = binomial(r.defect, others[h], pDefect);
-      const paroleD = paroleOpen ? binomial(r.defect, defD, inputs.paroleApplyShare) : 0;
-      const paroleO = paroleOpen ? binomial(r.defect, defO, inputs.paroleApplyShare) : 0;
-      const retD = binomial(r.ret, docs[h] - defD, pReturn);
-      const retO = binomial(r.ret, others[h] - defO, pReturn);
-      docs[h] -= defD + retD;
-      others[h] -= defO + retO;
+      const def = binomial(defectStream[h], workers, pDefects[h]);
+      const defD = splitWhole(defectStream[h], def, docs[h], workers);
+      docs[h] -= defD;
+      others[h] -= def - defD;
+      defected[2 * h] = defD;
+      defected[2 * h + 1] = def - defD;
+      serving[2 * h] = docs[h];
+      serving[2 * h + 1] = others[h];
+      defectors += def;
+      stillServing += docs[h] + others[h];
+    }
+    allocate(rApply, paroleOpen ? binomial(rApply, defectors, paroleApplyShare) : 0, defected, 2 * H, paroled);
+    allocate(rReturn, binomial(rReturn, stillServing, pReturn), serving, 2 * H, returned);
+    for (let h = 0; h < H; h++) {
+      const base = HOST_ROWS * h;
+      const defD = defected[2 * h];
+      const defO = defected[2 * h + 1];
+      const paroleD = paroled[2 * h];
+      const paroleO = paroled[2 * h + 1];
+      const retD = returned[2 * h];
+      const retO = returned[2 * h + 1];
+      docs[h] -= retD;
+      others[h] -= retO;
       leftThisMonth[h] = defD + retD + defO + retO;
       domestic += retD;
       applicants += paroleD + paroleO;
       stayed += defD - paroleD + (defO - paroleO);
       cumDefections += defD + defO;
-      out[hr.paroleD + y] += paroleD;
-      out[hr.paroleO + y] += paroleO;
-      out[hr.stayD + y] += defD - paroleD;
-      out[hr.stayO + y] += defO - paroleO;
-      out[hr.returnD + y] += retD;
-      out[hr.returnO + y] += retO;
+      out[hostRow[base + R_PAROLE_D] + y] += paroleD;
+      out[hostRow[base + R_PAROLE_O] + y] += paroleO;
+      out[hostRow[base + R_STAY_D] + y] += defD - paroleD;
+      out[hostRow[base + R_STAY_O] + y] += defO - paroleO;
+      out[hostRow[base + R_RETURN_D] + y] += retD;
+      out[hostRow[base + R_RETURN_O] + y] += retO;
       out[oDefect + y] += defD + defO;
       out[oDocDefect + y] += defD;
     }
@@ -258,39 +339,40 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     // 5. Deployment toward each host's demand, bounded by the state floor of doctors kept at home.
     let requestedDoctors = 0;
     for (let h = 0; h < H; h++) {
-      const host = inputs.hosts[h];
-      const target = Math.round(host.demand[t] * open[h]);
+      const target = Math.round(demandOf[h][t] * open[h]);
       const gap = Math.max(0, target - docs[h] - others[h]);
       // Rotation: those who left this month are replaced at once (up to the gap); growth fills
       // the host's deploymentSpeed of the rest of the gap each month.
       const replacements = Math.min(gap, leftThisMonth[h]);
-      const sent = replacements + binomial(hs[h].deploy, gap - replacements, host.deploymentSpeed);
-      requestD[h] = binomial(hs[h].deploy, sent, host.doctorShare[t]);
+      const sent = replacements + binomial(deployStream[h], gap - replacements, speedOf[h]);
+      requestD[h] = splitShare(deployStream[h], sent, doctorShareOf[h][t]);
       requestO[h] = sent - requestD[h];
       requestedDoctors += requestD[h];
     }
-    const floor = (inputs.minDoctorsPer1000AtHome[t] * inputs.population[t]) / 1000;
+    const floor = (minDoctorsPer1000[t] * population[t]) / 1000;
     const available = Math.max(0, Math.floor(domestic - floor));
     // Short of doctors, every host gets the same fraction of its request (rounded down).
     const fraction = requestedDoctors > available ? available / requestedDoctors : 1;
     for (let h = 0; h < H; h++) {
-      const hr = hRows[h];
+      const base = HOST_ROWS * h;
       const sentD = fraction < 1 ? Math.floor(requestD[h] * fraction) : requestD[h];
       domestic -= sentD;
       docs[h] += sentD;
       others[h] += requestO[h];
-      out[hr.deployD + y] += sentD;
-      out[hr.deployO + y] += requestO[h];
+      out[hostRow[base + R_DEPLOY_D] + y] += sentD;
+      out[hostRow[base + R_DEPLOY_O] + y] += requestO[h];
     }
 
     // 6. Money for the month, on the workers serving at its end.
+    let monthPayments = 0;
+    let monthRevenue = 0;
     for (let h = 0; h < H; h++) {
-      const host = inputs.hosts[h];
       const workers = docs[h] + others[h];
-      const payment = workers * host.paymentUSD[t];
+      const perWorker = paymentOf[h][t];
+      const payment = workers * perWorker;
       monthPayments += payment;
-      monthRevenue += payment * Math.min(host.retention, cap);
-      if (host.paymentUSD[t] > 0) yearPaidWorkerMonths += workers;
+      monthRevenue += payment * Math.min(retentionOf[h], cap);
+      if (perWorker > 0) yearPaidWorkerMonths += workers;
     }
     out[oPay + y] += monthPayments;
     out[oRev + y] += monthRevenue;
@@ -301,15 +383,15 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     awareness += ((paroleOpen ? 1 : 0) - awareness) * awarenessStep;
 
     // 7. Year end (or the horizon's last month): record the stocks and the derived values.
-    if (calendarMonth === 11 || t === inputs.months - 1) {
+    if (calendarMonth === 11 || t === months - 1) {
       let sumD = 0;
       let sumO = 0;
       out[oDomestic + y] = domestic;
       for (let h = 0; h < H; h++) {
-        const hr = hRows[h];
-        out[hr.docs + y] = docs[h];
-        out[hr.others + y] = others[h];
-        out[hr.all + y] = docs[h] + others[h];
+        const base = HOST_ROWS * h;
+        out[hostRow[base + R_DOCS] + y] = docs[h];
+        out[hostRow[base + R_OTHERS] + y] = others[h];
+        out[hostRow[base + R_ALL] + y] = docs[h] + others[h];
         sumD += docs[h];
         sumO += others[h];
       }
@@ -322,9 +404,9 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       out[oOthAbroad + y] = sumO;
       out[oAllAbroad + y] = sumD + sumO;
       out[oTotal + y] = domestic + sumD;
-      out[oPop + y] = inputs.population[t];
+      out[oPop + y] = population[t];
       // With no doctor at home the ratio is taken per one doctor, so it stays finite.
-      out[oPpd + y] = inputs.population[t] / Math.max(domestic, 1);
+      out[oPpd + y] = population[t] / Math.max(domestic, 1);
       out[oCumDefect + y] = cumDefections;
       out[oCumApprove + y] = cumApprovals;
       const payments = out[oPay + y];
@@ -335,3 +417,30 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   }
   return out;
 }
+
+// The per-host metrics the loop writes, and their positions in `hostRow`.
+const HOST_ROW_METRICS = [
+  'doctorsAbroad',
+  'otherWorkersAbroad',
+  'healthWorkersAbroad',
+  'deployDoctors',
+  'deployOthers',
+  'returnDoctors',
+  'returnOthers',
+  'paroleDefectDoctors',
+  'paroleDefectOthers',
+  'stayDefectDoctors',
+  'stayDefectOthers',
+] as const;
+const HOST_ROWS = HOST_ROW_METRICS.length;
+const R_DOCS = 0;
+const R_OTHERS = 1;
+const R_ALL = 2;
+const R_DEPLOY_D = 3;
+const R_DEPLOY_O = 4;
+const R_RETURN_D = 5;
+const R_RETURN_O = 6;
+const R_PAROLE_D = 7;
+const R_PAROLE_O = 8;
+const R_STAY_D = 9;
+const R_STAY_O = 10;

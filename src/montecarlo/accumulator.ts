@@ -2,7 +2,7 @@ import { addExact, exactTotal } from '../stats/exactSum.js';
 import { addKey, emptySketch, sketchRank, type LogSketch } from '../stats/logSketch.js';
 import { PERCENTILES, type Summary } from '../stats/summarize.js';
 import type { ChunkResult, SummaryMode } from './chunkResult.js';
-import { summarizeRuns, type MetricSummaries } from './summarizeRuns.js';
+import { summarizeColumns, type MetricSummaries } from './summarizeRuns.js';
 
 /** Collects chunks of runs, in any order, into per-cell summaries that do not depend on that order. */
 export interface Accumulator {
@@ -13,7 +13,7 @@ export interface Accumulator {
 
 /**
  * Makes the accumulator of a Monte Carlo of `runs` runs with `metrics` x `years` cells. In exact mode it
- * keeps one double per run and cell (memory: runs x cells x 8 bytes) and summarizes them with summarizeRuns; in sketch mode one sketch per cell
+ * keeps one double per run and cell (memory: runs x cells x 8 bytes) and summarizes them with summarizeColumns; in sketch mode one sketch per cell
  * (memory independent of runs; percentiles within SKETCH_ALPHA relative), with exact means in both.
  */
 export function makeAccumulator(runs: number, metrics: number, years: number, mode: SummaryMode): Accumulator {
@@ -22,15 +22,17 @@ export function makeAccumulator(runs: number, metrics: number, years: number, mo
 
 function exactAccumulator(runs: number, metrics: number, years: number): Accumulator {
   const cells = metrics * years;
-  // Row-major, as chunks arrive (`[run][cell]`): each chunk is copied to its runs' place, whatever its order.
+  // Cell by cell (`[cell][run]`): each chunk's column of a cell is copied to its runs' place, whatever the
+  // order chunks arrive in, and each cell's values end up contiguous, in run order, ready to summarize.
   const store = new Float64Array(cells * runs);
   return {
     mode: 'values',
     add(chunk) {
       if (chunk.type !== 'values') throw new Error('a sketch chunk reached an exact accumulator');
-      store.set(chunk.values.subarray(0, chunk.count * cells), chunk.first * cells);
+      const { first, count, values } = chunk;
+      for (let cell = 0; cell < cells; cell++) store.set(values.subarray(cell * count, (cell + 1) * count), cell * runs + first);
     },
-    summaries: () => summarizeRuns(store, runs, metrics, years),
+    summaries: () => summarizeColumns(store, runs, metrics, years),
   };
 }
 

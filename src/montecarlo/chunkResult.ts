@@ -2,9 +2,9 @@ import { addExact } from '../stats/exactSum.js';
 import { sketchKey } from '../stats/logSketch.js';
 
 /**
- * What a chunk of runs sends back to be summarized: its raw yearly values (exact mode), or, for very many
- * runs, each value's sketch bucket plus each cell's exact partial sums, minimum and maximum (sketch mode).
- * A cell is one metric in one year; values are laid out `[run][cell]`.
+ * What a chunk of runs sends back to be summarized: its raw yearly values cell by cell (`[cell][run]`,
+ * exact mode), or, for very many runs, each value's sketch bucket (`[run][cell]`) plus each cell's exact
+ * partial sums, minimum and maximum (sketch mode). A cell is one metric in one year.
  */
 export type ChunkResult =
   | { readonly type: 'values'; readonly first: number; readonly count: number; readonly values: Float64Array }
@@ -30,9 +30,19 @@ export function summaryMode(runs: number, cells: number): SummaryMode {
   return runs * cells <= EXACT_LIMIT ? 'values' : 'sketch';
 }
 
-/** Encodes a chunk's raw values (`[run][cell]`) for the given summary mode. */
+/**
+ * Encodes a chunk's raw values (`[run][cell]`, as `runChunk` returns them) for the given summary mode. Exact
+ * chunks are turned cell by cell here, on the worker, so the main thread only copies whole columns.
+ */
 export function encodeChunk(values: Float64Array, first: number, count: number, cells: number, mode: SummaryMode): ChunkResult {
-  if (mode === 'values') return { type: 'values', first, count, values };
+  if (mode === 'values') {
+    const columns = new Float64Array(count * cells);
+    for (let r = 0; r < count; r++) {
+      const row = r * cells;
+      for (let cell = 0; cell < cells; cell++) columns[cell * count + r] = values[row + cell];
+    }
+    return { type: 'values', first, count, values: columns };
+  }
   const keys = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) keys[i] = sketchKey(values[i]);
   const sums: number[] = [];

@@ -9,16 +9,28 @@ export function fillSchedule(
   params: Readonly<Record<string, number>>,
   months: number,
 ): Float64Array {
+  return fillPoints(
+    s.kind,
+    s.points.map((p) => p.t),
+    s.points.map((p) => p.value.evaluate(params)),
+    months,
+  );
+}
+
+/** `fillSchedule` for points already evaluated: month indices `ts` (ascending) and their values `vs`. */
+export function fillPoints(kind: CompiledSchedule['kind'], ts: readonly number[], vs: readonly number[], months: number): Float64Array {
   const out = new Float64Array(months);
-  const ts = s.points.map((p) => p.t);
-  const vs = s.points.map((p) => p.value.evaluate(params));
-  let k = 0; // index of the last point at or before month t
-  for (let t = 0; t < months; t++) {
-    while (k + 1 < ts.length && ts[k + 1] <= t) k++;
-    if (s.kind === 'linear' && k + 1 < ts.length && ts[k] <= t) {
-      const f = (t - ts[k]) / (ts[k + 1] - ts[k]);
-      out[t] = vs[k] + f * (vs[k + 1] - vs[k]);
-    } else out[t] = vs[k];
+  // Segment by segment, so no month needs a test: before the first point, its value; between two points,
+  // a line or a step; after the last, its value.
+  const firstEnd = Math.min(months, Math.max(0, ts[0]));
+  out.fill(vs[0], 0, firstEnd);
+  for (let k = 0; k < ts.length; k++) {
+    const from = Math.max(0, ts[k]);
+    const to = k + 1 < ts.length ? Math.min(months, ts[k + 1]) : months;
+    if (from >= to) continue;
+    if (kind === 'linear' && k + 1 < ts.length) {
+      for (let t = from; t < to; t++) out[t] = vs[k] + ((t - ts[k]) / (ts[k + 1] - ts[k])) * (vs[k + 1] - vs[k]);
+    } else out.fill(vs[k], from, to);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { HostInputs, RunInputs } from '../model/inputs.js';
 import type { CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
 import { pathText } from './describe.js';
-import { fillSchedule } from './fillSchedule.js';
+import { fillPoints } from './fillSchedule.js';
 import { rangeProblem } from './compileScenario.js';
 import type { Path } from './parseYaml.js';
 
@@ -20,19 +20,27 @@ export class ValueRangeError extends Error {
  * one value per month. Throws ValueRangeError when an expression leaves its input's legal range.
  */
 export function resolveRun(c: CompiledScenario, params: Readonly<Record<string, number>>): RunInputs {
-  const value = (v: CompiledValue): number => {
+  // An expression's value, checked against its input's legal range.
+  const checked = (v: CompiledValue): number => {
     if (v.constant !== undefined) return v.constant;
     const x = v.evaluate(params);
     const problem = rangeProblem(x, v.spec);
     if (problem) throw new ValueRangeError(v.path, `${problem}, from ${describeParams(params, v.symbols)}`);
-    return v.spec.integer ? Math.round(x) : x;
+    return x;
   };
-  const series = (s: CompiledSchedule): Float64Array => {
-    if (s.constant) return s.constant;
-    const out = fillSchedule(s, params, c.months);
-    for (const p of s.points) value(p.value); // range-check each point once
-    return out;
+  const value = (v: CompiledValue): number => {
+    const x = checked(v);
+    return v.constant === undefined && v.spec.integer ? Math.round(x) : x;
   };
+  // Each point is evaluated (and checked) once; schedules that use no parameter were filled at compile time.
+  const series = (s: CompiledSchedule): Float64Array =>
+    s.constant ??
+    fillPoints(
+      s.kind,
+      s.points.map((p) => p.t),
+      s.points.map((p) => checked(p.value)),
+      c.months,
+    );
   const hosts: HostInputs[] = c.hosts.map((h) => ({
     id: h.id,
     initialWorkers: Math.round(value(h.initialWorkers)),

@@ -46,11 +46,22 @@ export function addKey(s: LogSketch, key: number): void {
   s.count++;
   if (key === 0) s.zeros++;
   else if (key > 0) {
+    // Fast path first: the key falls in the counts already kept (no object made, no growth).
+    const i = key - s.posOffset;
+    if (i >= 0 && i < s.pos.length) {
+      s.pos[i]++;
+      return;
+    }
     const store = grow(s.pos, s.posOffset, key);
     s.pos = store.counts;
     s.posOffset = store.offset;
     s.pos[key - s.posOffset]++;
   } else {
+    const i = -key - s.negOffset;
+    if (i >= 0 && i < s.neg.length) {
+      s.neg[i]++;
+      return;
+    }
     const store = grow(s.neg, s.negOffset, -key);
     s.neg = store.counts;
     s.negOffset = store.offset;

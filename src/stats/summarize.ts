@@ -1,4 +1,4 @@
-import { selectInPlace } from './selectSorted.js';
+import { OrderScratch, selectOrderStatistics } from './selectOrderStatistics.js';
 
 /** The percentiles every summary reports. */
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
@@ -47,7 +47,7 @@ export function summarize(values: ArrayLike<number>, scratch?: Float64Array): Su
     ks.push(Math.floor(h), Math.min(Math.floor(h) + 1, n - 1));
   }
   const wanted = [...new Set(ks)].sort((x, y) => x - y);
-  multiSelect(a, wanted, 0, n - 1);
+  selectOrderStatistics(a, n, wanted, min, max, workspace);
   const at = (p: number) => {
     const h = ((n - 1) * p) / 100;
     const lo = Math.floor(h);
@@ -57,12 +57,5 @@ export function summarize(values: ArrayLike<number>, scratch?: Float64Array): Su
   return { mean, p5: at(5), p25: at(25), p50: at(50), p75: at(75), p95: at(95) };
 }
 
-// Places each wanted order statistic at its index: select the middle one, then recurse on each side.
-function multiSelect(a: Float64Array, ks: readonly number[], lo: number, hi: number): void {
-  if (ks.length === 0 || lo >= hi) return;
-  const mid = ks.length >> 1;
-  const k = ks[mid];
-  selectInPlace(a, k, lo, hi);
-  multiSelect(a, ks.slice(0, mid), lo, k - 1);
-  multiSelect(a, ks.slice(mid + 1), k + 1, hi);
-}
+// Working memory of the selection, reused by every call (never observable: each call overwrites what it reads).
+const workspace = new OrderScratch();

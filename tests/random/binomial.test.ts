@@ -6,7 +6,8 @@ import { binomialPmf, chiSquare, chiSquareCritical999, moments, tally } from './
 
 const DRAWS = 200_000;
 
-// Each case names the branch it exercises: inversion when n * min(p, 1 - p) < 10, BTRS otherwise.
+// Each case names the branch it exercises, by the mean n q and variance n q (1 - q) of q = min(p, 1 - p):
+// inversion when the mean is below 10, else BTRS while the variance is below 50, else the normal approximation.
 const CASES: { n: number; p: number; branch: string }[] = [
   { n: 1, p: 0.2, branch: 'inversion' },
   { n: 5, p: 0.3, branch: 'inversion' },
@@ -15,10 +16,14 @@ const CASES: { n: number; p: number; branch: string }[] = [
   { n: 1_000_000_000, p: 1e-9, branch: 'inversion (huge n, tiny p)' },
   { n: 50, p: 0.9, branch: 'inversion through p > 0.5' },
   { n: 20, p: 0.5, branch: 'BTRS (n p = 10, at the limit)' },
-  { n: 1000, p: 0.3, branch: 'BTRS' },
-  { n: 100_000, p: 0.4, branch: 'BTRS' },
+  { n: 40, p: 0.25, branch: 'BTRS (n p = 10, variance 7.5)' },
+  { n: 199, p: 0.5, branch: 'BTRS (variance 49.75, just below the normal approximation)' },
   { n: 10_000_000, p: 1e-6, branch: 'BTRS (n p = 10 from a tiny p)' },
-  { n: 1000, p: 0.85, branch: 'BTRS through p > 0.5' },
+  { n: 120, p: 0.7, branch: 'BTRS through p > 0.5 (variance 25.2)' },
+  { n: 200, p: 0.5, branch: 'normal approximation (variance 50, at the limit)' },
+  { n: 1000, p: 0.3, branch: 'normal approximation (variance 210)' },
+  { n: 100_000, p: 0.4, branch: 'normal approximation (variance 24,000)' },
+  { n: 1000, p: 0.85, branch: 'normal approximation through p > 0.5 (variance 127.5)' },
 ];
 
 describe('binomial sampler', () => {
@@ -48,15 +53,19 @@ describe('binomial sampler', () => {
     },
   );
 
-  it('chooses its branch by n * min(p, 1 - p) against a limit of 10', () => {
+  it('chooses inversion or not by n * min(p, 1 - p) against a limit of 10', () => {
     expect(BINOMIAL_INVERSION_LIMIT).toBe(10);
   });
 
   it.each([
-    { n: 1000, p: 0.3, branch: 'BTRS' },
-    { n: 40, p: 0.25, branch: 'BTRS at the limit' },
-    { n: 1000, p: 0.7, branch: 'BTRS through p > 0.5' },
+    { n: 40, p: 0.25, branch: 'BTRS at the inversion limit (n p = 10)' },
+    { n: 20, p: 0.5, branch: 'BTRS at the inversion limit (n = 20)' },
+    { n: 199, p: 0.5, branch: 'BTRS just below the normal approximation (variance 49.75)' },
+    { n: 120, p: 0.7, branch: 'BTRS through p > 0.5' },
     { n: 60, p: 0.1, branch: 'inversion' },
+    // Approximate, within 2.6e-4 of the exact CDF (tests/random/normalCount.test.ts): far below what this test can detect.
+    { n: 1000, p: 0.3, branch: 'normal approximation' },
+    { n: 1000, p: 0.7, branch: 'normal approximation through p > 0.5' },
   ])(
     'Binomial($n, $p) by $branch matches the exact pmf: chi-square of 200,000 draws below its 0.999 quantile',
     ({ n, p }) => {
