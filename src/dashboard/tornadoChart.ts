@@ -1,5 +1,6 @@
 import { formatNumber } from '../report/formatNumber.js';
 import { TORNADO_QUANTILES, type TornadoReport } from '../sensitivity/analyzeSensitivity.js';
+import { paintTornadoBar } from '../sensitivity/paintTornadoBar.js';
 
 /** The tornado's glyphs: from the base to the metric at a parameter's p10, to it at its p90, and the base. */
 export const TORNADO_GLYPHS = { low: '░', high: '█', base: '│', axis: '─', baseMark: '┴' } as const;
@@ -43,15 +44,10 @@ export function tornadoChart(report: Pick<TornadoReport, 'base' | 'unit' | 'bars
   const rows = shown.map((b) => {
     const cells = Array.from({ length: plot }, () => ' ');
     cells[base] = g.base;
-    const sides: [number, string][] = [
+    paintTornadoBar(cells, base, [
       [col(b.low.metric), g.low],
       [col(b.high.metric), g.high],
-    ];
-    sides.sort((x, y) => Math.abs(y[0] - base) - Math.abs(x[0] - base));
-    for (const [end, glyph] of sides) {
-      const step = Math.sign(end - base);
-      for (let i = base + step; step !== 0 && (end - i) * step >= 0; i += step) cells[i] = glyph;
-    }
+    ]);
     return `${fit(b.parameter, nameWidth)} ${fmt(b.low.metric).padStart(VALUE)} ${cells.join('')} ${fmt(b.high.metric)}`;
   });
   const [p10, p90] = [shown[0]?.low.quantile ?? TORNADO_QUANTILES[0], shown[0]?.high.quantile ?? TORNADO_QUANTILES[1]].map((q) => `p${Math.round(q * 100)}`);

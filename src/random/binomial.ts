@@ -13,7 +13,11 @@ export const BINOMIAL_INVERSION_LIMIT = 10;
 export function binomial(rng: Rng, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  if (p > 0.5) return n - binomial(rng, n, 1 - p);
+  // Not recursive, so the engine can inline it into the monthly loop.
+  return p > 0.5 ? n - binomialAtMostHalf(rng, n, 1 - p) : binomialAtMostHalf(rng, n, p);
+}
+
+function binomialAtMostHalf(rng: Rng, n: number, p: number): number {
   const mean = n * p;
   if (mean < BINOMIAL_INVERSION_LIMIT) return binomialInversion(rng, n, p);
   const variance = mean * (1 - p);

@@ -1,5 +1,6 @@
 import { formatNumber } from '../report/formatNumber.js';
 import { RANDOM_STREAMS, type MorrisReport, type SensitivityReport, type SobolReport, type TornadoReport } from './analyzeSensitivity.js';
+import { paintTornadoBar } from './paintTornadoBar.js';
 
 const NAME = 30;
 const HALF_BAR = 20;
@@ -46,20 +47,14 @@ function tornadoLines(r: TornadoReport): string[] {
 }
 
 // The bar of one parameter: '-' from the base to where its p10 takes the metric, '+' to where its p90 does.
-// When both move the metric the same way, the shorter is drawn over the longer, so both ends show.
 function tornadoBar(low: number, high: number, scale: number): string {
   const cells = Array.from({ length: 2 * HALF_BAR + 1 }, () => ' ');
   cells[HALF_BAR] = '|';
-  const reach = (d: number) => (scale > 0 ? Math.round((Math.abs(d) / scale) * HALF_BAR) : 0);
-  const paint = (d: number, mark: string) => {
-    for (let i = 1; i <= reach(d); i++) cells[HALF_BAR + Math.sign(d) * i] = mark;
-  };
-  const ends: [number, string][] = [
-    [low, '-'],
-    [high, '+'],
-  ];
-  ends.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
-  for (const [d, mark] of ends) paint(d, mark);
+  const column = (d: number) => HALF_BAR + Math.sign(d) * (scale > 0 ? Math.round((Math.abs(d) / scale) * HALF_BAR) : 0);
+  paintTornadoBar(cells, HALF_BAR, [
+    [column(low), '-'],
+    [column(high), '+'],
+  ]);
   return cells.join('').trimEnd();
 }
 
