@@ -1,4 +1,4 @@
-import { addExact, exactTotal } from '../stats/exactSum.js';
+import { ExactSums, exactTotal } from '../stats/exactSum.js';
 import { addKey, emptySketch, sketchRank, type LogSketch } from '../stats/logSketch.js';
 import { PERCENTILES, type Summary } from '../stats/summarize.js';
 import type { ChunkResult, SummaryMode } from './chunkResult.js';
@@ -39,7 +39,7 @@ function exactAccumulator(runs: number, metrics: number, years: number): Accumul
 function sketchAccumulator(metrics: number, years: number): Accumulator {
   const cells = metrics * years;
   const sketches: LogSketch[] = Array.from({ length: cells }, emptySketch);
-  const partials: number[][] = Array.from({ length: cells }, () => []);
+  const partials = new ExactSums(cells);
   const mins = new Float64Array(cells).fill(Infinity);
   const maxs = new Float64Array(cells).fill(-Infinity);
   return {
@@ -47,25 +47,27 @@ function sketchAccumulator(metrics: number, years: number): Accumulator {
     add(chunk) {
       if (chunk.type !== 'sketch') throw new Error('a values chunk reached a sketch accumulator');
       const { count, keys, sums, extremes } = chunk;
-      for (let r = 0; r < count; r++) {
-        const row = r * cells;
-        for (let cell = 0; cell < cells; cell++) addKey(sketches[cell], keys[row + cell]);
+      // Cell by cell: each sketch takes its chunk of keys in one pass, staying in cache.
+      for (let cell = 0; cell < cells; cell++) {
+        const sketch = sketches[cell];
+        const from = cell * count;
+        for (let r = 0; r < count; r++) addKey(sketch, keys[from + r]);
       }
       let at = 0;
       for (let cell = 0; cell < cells; cell++) {
         const n = sums[at++];
-        for (let i = 0; i < n; i++) addExact(partials[cell], sums[at++]);
+        for (let i = 0; i < n; i++) partials.add(cell, sums[at++]);
         mins[cell] = Math.min(mins[cell], extremes[2 * cell]);
         maxs[cell] = Math.max(maxs[cell], extremes[2 * cell + 1]);
       }
     },
     summaries() {
-      return grid(metrics, years, (cell) => sketchSummary(sketches[cell], partials[cell], mins[cell], maxs[cell]));
+      return grid(metrics, years, (cell) => sketchSummary(sketches[cell], partials.partials(cell), mins[cell], maxs[cell]));
     },
   };
 }
 
-function sketchSummary(s: LogSketch, partials: readonly number[], min: number, max: number): Summary {
+function sketchSummary(s: LogSketch, partials: Float64Array, min: number, max: number): Summary {
   const n = s.count;
   if (n === 0) return { mean: null, p5: null, p25: null, p50: null, p75: null, p95: null };
   const mean = Math.min(Math.max(exactTotal(partials) / n, min), max);

@@ -1,10 +1,10 @@
-import { addExact } from '../stats/exactSum.js';
-import { sketchKey } from '../stats/logSketch.js';
+import { ExactSums } from '../stats/exactSum.js';
+import { NAN_KEY, sketchKey } from '../stats/logSketch.js';
 
 /**
- * What a chunk of runs sends back to be summarized: its raw yearly values cell by cell (`[cell][run]`,
- * exact mode), or, for very many runs, each value's sketch bucket (`[run][cell]`) plus each cell's exact
- * partial sums, minimum and maximum (sketch mode). A cell is one metric in one year.
+ * What a chunk of runs sends back to be summarized, cell by cell (`[cell][run]`; a cell is one metric in one
+ * year): its raw yearly values (exact mode), or, for very many runs, each value's sketch bucket plus each
+ * cell's exact partial sums, minimum and maximum (sketch mode).
  */
 export type ChunkResult =
   | { readonly type: 'values'; readonly first: number; readonly count: number; readonly values: Float64Array }
@@ -30,38 +30,73 @@ export function summaryMode(runs: number, cells: number): SummaryMode {
   return runs * cells <= EXACT_LIMIT ? 'values' : 'sketch';
 }
 
+// Runs are turned cell by cell in blocks of this many: the block's rows stay in cache while every cell is
+// visited, where one run at a time would miss the cache on nearly every value.
+const BLOCK = 32;
+
 /**
- * Encodes a chunk's raw values (`[run][cell]`, as `runChunk` returns them) for the given summary mode. Exact
- * chunks are turned cell by cell here, on the worker, so the main thread only copies whole columns.
+ * Encodes a chunk's raw values (`[run][cell]`, as `runChunk` returns them) cell by cell for the given
+ * summary mode. This is done on the worker, so the main thread only copies whole columns (exact mode) or
+ * counts each cell's keys into its sketch in one pass (sketch mode).
  */
 export function encodeChunk(values: Float64Array, first: number, count: number, cells: number, mode: SummaryMode): ChunkResult {
   if (mode === 'values') {
     const columns = new Float64Array(count * cells);
-    for (let r = 0; r < count; r++) {
-      const row = r * cells;
-      for (let cell = 0; cell < cells; cell++) columns[cell * count + r] = values[row + cell];
+    for (let r0 = 0; r0 < count; r0 += BLOCK) {
+      const r1 = Math.min(count, r0 + BLOCK);
+      for (let cell = 0; cell < cells; cell++) {
+        for (let r = r0; r < r1; r++) columns[cell * count + r] = values[r * cells + cell];
+      }
     }
     return { type: 'values', first, count, values: columns };
   }
-  const keys = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) keys[i] = sketchKey(values[i]);
-  const sums: number[] = [];
+  const keys = new Int32Array(count * cells);
+  const sumsOf = new ExactSums(cells);
   const extremes = new Float64Array(2 * cells);
-  const partials: number[] = [];
   for (let cell = 0; cell < cells; cell++) {
-    partials.length = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let r = 0; r < count; r++) {
-      const v = values[r * cells + cell];
-      if (Number.isNaN(v)) continue;
-      addExact(partials, v);
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    sums.push(partials.length, ...partials);
-    extremes[2 * cell] = min;
-    extremes[2 * cell + 1] = max;
+    extremes[2 * cell] = Infinity;
+    extremes[2 * cell + 1] = -Infinity;
   }
-  return { type: 'sketch', first, count, keys, sums: Float64Array.from(sums), extremes };
+  for (let r0 = 0; r0 < count; r0 += BLOCK) {
+    const r1 = Math.min(count, r0 + BLOCK);
+    for (let cell = 0; cell < cells; cell++) {
+      let min = extremes[2 * cell];
+      let max = extremes[2 * cell + 1];
+      // Many cells repeat one value from run to run (zeros, whole counts): its key is reused.
+      let last = NaN;
+      let lastKey = NAN_KEY;
+      for (let r = r0; r < r1; r++) {
+        const v = values[r * cells + cell];
+        if (v !== last) {
+          last = v;
+          lastKey = sketchKey(v);
+        }
+        keys[cell * count + r] = lastKey;
+        if (Number.isNaN(v)) continue;
+        // Adding 0 leaves the exact total as it is; zeros of either sign count as +0 in the extremes, which
+        // would otherwise depend on which of them a chunk saw first.
+        if (v === 0) {
+          if (0 < min) min = 0;
+          if (0 > max) max = 0;
+          continue;
+        }
+        sumsOf.add(cell, v);
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      extremes[2 * cell] = min;
+      extremes[2 * cell + 1] = max;
+    }
+  }
+  let size = 0;
+  for (let cell = 0; cell < cells; cell++) size += 1 + sumsOf.partials(cell).length;
+  const sums = new Float64Array(size);
+  let at = 0;
+  for (let cell = 0; cell < cells; cell++) {
+    const p = sumsOf.partials(cell);
+    sums[at++] = p.length;
+    sums.set(p, at);
+    at += p.length;
+  }
+  return { type: 'sketch', first, count, keys, sums, extremes };
 }
