@@ -8,6 +8,7 @@ export interface CommandKit {
   readonly load: (file: string) => CompiledScenario;
   readonly parseRuns: (text: string) => number;
   readonly parseSeed: (text: string) => number;
+  readonly parseWorkers: (text: string) => number;
   /** An error that ends the command with exit 2 and its message. */
   readonly usageError: (message: string) => Error;
   /** An error that ends the command with exit 3 and the located problems. */

@@ -8,7 +8,6 @@ import type { CommandKit } from './commandKit.js';
 
 /** What the dashboard command borrows from the program, on top of the backtest's kit. */
 export interface DashboardKit extends CommandKit {
-  readonly parseWorkers: (text: string) => number;
   /** The text `brigadas run` prints for a scenario (with its progress line on a terminal's stderr). */
   readonly table: (c: CompiledScenario, opts: DashboardOptions) => Promise<string>;
 }

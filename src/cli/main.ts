@@ -189,14 +189,14 @@ export function makeProgram(io: CliIo): Command {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 
-  const kit = { io, load, parseRuns, parseSeed, checkOutPath, usageError: (m: string) => new UsageError(m), invalidInput: (d: readonly Diagnostic[]) => new InvalidScenario(d) };
+  const kit = { io, load, parseRuns, parseSeed, parseWorkers, checkOutPath, usageError: (m: string) => new UsageError(m), invalidInput: (d: readonly Diagnostic[]) => new InvalidScenario(d) };
   registerBacktest(program, kit);
   registerCalibrate(program, kit);
   registerCompare(program, kit);
   registerSensitivity(program, kit);
   const table = async (c: CompiledScenario, o: { runs: number; seed: number; workers?: number }) =>
     formatTable(runReport(c, o.seed, o.runs, await monteCarlo(c, { ...o, format: 'table' }, io)));
-  const openDashboard = registerDashboard(program, { ...kit, parseWorkers, table });
+  const openDashboard = registerDashboard(program, { ...kit, table });
 
   return program;
 }

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
+import { evaluatePointsOnPool } from '../montecarlo/evaluatePointsOnPool.js';
+import { MIN_RUNS_FOR_POOL, MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { analyzeSensitivity, SENSITIVITY_METHODS, UndefinedMetricError, type SensitivityMethod } from '../sensitivity/analyzeSensitivity.js';
-import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../sensitivity/evaluatePoints.js';
+import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { formatSensitivityCsv } from '../sensitivity/formatSensitivityCsv.js';
 import { formatSensitivityTable } from '../sensitivity/formatSensitivityTable.js';
 import { targetProblem } from '../sensitivity/targetProblem.js';
@@ -38,6 +40,7 @@ interface SensitivityOptions {
   format: 'table' | 'json' | 'csv';
   out?: string;
   quiet?: boolean;
+  workers?: number;
 }
 
 /** Adds `brigadas sensitivity` to the program: how one metric in one year depends on each uncertain parameter. */
@@ -58,6 +61,7 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
     .option('-q, --quiet', 'no progress line on stderr')
+    .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 model runs); the output is the same for any number', kit.parseWorkers)
     .action(async (file: string, opts: SensitivityOptions) => {
       if (opts.out !== undefined) kit.checkOutPath(opts.out);
       const samples = opts.samples ?? DEFAULT_SAMPLES[opts.method];
@@ -71,7 +75,7 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
       const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year };
       let report;
       try {
-        report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateInSteps(problem, batch, kit.io, opts.quiet === true));
+        report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateBatch(problem, batch, kit.io, opts));
       } catch (e) {
         if (e instanceof ValueRangeError) throw kit.invalidInput([rangeDiagnostic(c, e)]);
         if (e instanceof UndefinedMetricError) throw kit.usageError(e.message);
@@ -84,13 +88,16 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
 
 const STEP = 250;
 
-// In process for now, a step at a time: between steps the event loop hears Ctrl-C and redraws progress.
-async function evaluateInSteps(problem: SensitivityProblem, batch: PointBatch, io: CliIo, quiet: boolean): Promise<Float64Array> {
-  const k = problem.factors.length;
+// On the worker pool when the batch is big enough to pay for starting it, else in this thread a step at a
+// time (between steps the event loop hears Ctrl-C and redraws progress); the numbers are the same.
+async function evaluateBatch(problem: SensitivityProblem, batch: PointBatch, io: CliIo, opts: SensitivityOptions): Promise<Float64Array> {
   const total = batch.runs.length;
-  const out = new Float64Array(total);
-  const progress = io.stderrIsTTY && !quiet ? progressLine(io.stderr) : undefined;
+  const workers = opts.workers ?? (total >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1);
+  const progress = io.stderrIsTTY && opts.quiet !== true ? progressLine(io.stderr) : undefined;
   try {
+    if (workers > 1) return await evaluatePointsOnPool(problem, batch, { workers, onProgress: progress?.onProgress, signal: io.interrupt });
+    const k = problem.factors.length;
+    const out = new Float64Array(total);
     for (let first = 0; first < total; first += STEP) {
       if (io.interrupt?.aborted) throw new MonteCarloAborted();
       const end = Math.min(total, first + STEP);
@@ -98,8 +105,8 @@ async function evaluateInSteps(problem: SensitivityProblem, batch: PointBatch, i
       progress?.onProgress(end, total);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    return out;
   } finally {
     progress?.clear();
   }
-  return out;
 }

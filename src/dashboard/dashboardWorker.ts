@@ -10,7 +10,7 @@ import { memoryFilePort } from '../scenario/memoryFilePort.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { analyzeSensitivity, type TornadoReport } from '../sensitivity/analyzeSensitivity.js';
-import { evaluatePoints, type SensitivityProblem } from '../sensitivity/evaluatePoints.js';
+import { evaluatePoints, type SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { targetProblem } from '../sensitivity/targetProblem.js';
 import { uncertainFactors } from '../sensitivity/uncertainFactors.js';
 import type { ScenarioTexts, TornadoJob, WorkerJob, WorkerReply } from './workerProtocol.js';

@@ -16,8 +16,27 @@ export interface ChunkRequest {
   readonly mode: SummaryMode;
 }
 
-/** A worker's answer: the chunk's results, or a value that left its legal range (a scenario error). */
+/**
+ * A request to a worker: run the model at a batch of sensitivity points (see `evaluatePoints`) and return the
+ * metric in the year at each, in order.
+ */
+export interface PointsRequest {
+  readonly type: 'points';
+  readonly key: string;
+  readonly entry: string;
+  readonly sources: readonly SourceText[];
+  readonly seed: number;
+  /** The names of the parameters varied, in the order of each point's quantiles. */
+  readonly factors: readonly string[];
+  readonly metric: string;
+  readonly year: number;
+  readonly u: Float64Array;
+  readonly runs: Float64Array;
+}
+
+/** A worker's answer: the chunk's or the points' results, or a value that left its legal range (a scenario error). */
 export type ChunkReply =
   | ChunkResult
+  | { readonly type: 'points'; readonly values: Float64Array }
   | { readonly type: 'rangeError'; readonly path: readonly (string | number)[]; readonly detail: string }
   | { readonly type: 'failure'; readonly message: string };

@@ -1,12 +1,14 @@
-import { createHash } from 'node:crypto';
-import { Piscina } from 'piscina';
 import type { CompiledScenario } from '../scenario/compiled.js';
-import { ValueRangeError } from '../scenario/resolveRun.js';
 import { makeAccumulator } from './accumulator.js';
 import { encodeChunk, summaryMode, type ChunkResult, type SummaryMode } from './chunkResult.js';
-import type { ChunkReply, ChunkRequest } from './protocol.js';
+import { MonteCarloAborted } from './monteCarloAborted.js';
+import type { ChunkRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
 import type { MetricSummaries } from './summarizeRuns.js';
+import { runOnPool, shipScenario } from './workerPool.js';
+
+// Callers import the abort error from here, with the runner that throws it.
+export { MonteCarloAborted };
 
 /** How to run a Monte Carlo. */
 export interface RunOptions {
@@ -29,20 +31,6 @@ export const MIN_RUNS_FOR_POOL = 2000;
 
 /** The default number of runs per task: big enough to amortize messages, small enough to balance load. */
 export const DEFAULT_CHUNK_SIZE = 250;
-
-/** Thrown when a Monte Carlo is aborted through its signal. */
-export class MonteCarloAborted extends Error {
-  override readonly name = 'AbortError';
-  constructor() {
-    super('the Monte Carlo was interrupted');
-  }
-}
-
-// The compiled worker entry: beside this file in dist/; from the TypeScript sources (tests), in dist/.
-function workerFile(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/montecarlo/worker.js', here) : new URL('./worker.js', here);
-}
 
 /**
  * Runs a scenario's Monte Carlo, in this thread or on a pool of worker threads, and summarizes every metric
@@ -76,34 +64,16 @@ export async function runMonteCarlo(c: CompiledScenario, options: RunOptions): P
     return acc.summaries();
   }
 
-  const sources = c.merged.sources.map((s) => ({ file: s.file, text: s.text }));
-  const key = createHash('sha256').update(JSON.stringify(sources)).digest('hex');
-  const pool = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  const abort = new AbortController();
-  const onAbort = () => abort.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    // Keep a bounded number of chunks in flight, so memory stays bounded however many runs there are.
-    const inFlight = 2 * workers;
-    let next = 0;
-    const runOne = async (): Promise<void> => {
-      while (next < chunks.length) {
-        const { first, count } = chunks[next++];
-        const req: ChunkRequest = { type: 'chunk', key, entry: c.merged.file, sources, seed, first, count, mode };
-        const reply = (await pool.run(req, { signal: abort.signal })) as ChunkReply;
-        if (reply.type === 'rangeError') throw new ValueRangeError(reply.path, reply.detail);
-        if (reply.type === 'failure') throw new Error(reply.message);
-        finish(reply);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, runOne));
-  } catch (e) {
-    abort.abort();
-    if (options.signal?.aborted) throw new MonteCarloAborted();
-    throw e;
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
-  }
+  const shipment = shipScenario(c);
+  await runOnPool(
+    workers,
+    chunks,
+    ({ first, count }): ChunkRequest => ({ type: 'chunk', ...shipment, seed, first, count, mode }),
+    (_, reply) => {
+      if (reply.type === 'points') throw new Error('a worker answered a chunk with points');
+      finish(reply);
+    },
+    options.signal,
+  );
   return acc.summaries();
 }

@@ -5,13 +5,14 @@ import type { CompiledScenario } from '../scenario/compiled.js';
 import { parseScenario } from '../scenario/loadScenario.js';
 import { memoryFilePort } from '../scenario/memoryFilePort.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
-import { encodeChunk, type ChunkResult } from './chunkResult.js';
-import type { ChunkReply, ChunkRequest } from './protocol.js';
+import { encodeChunk } from './chunkResult.js';
+import { evaluatePoints } from './evaluatePoints.js';
+import type { ChunkReply, ChunkRequest, PointsRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
 
 let cached: { key: string; scenario: CompiledScenario } | undefined;
 
-function compiled(req: ChunkRequest): CompiledScenario {
+function compiled(req: ChunkRequest | PointsRequest): CompiledScenario {
   if (cached?.key === req.key) return cached.scenario;
   const entry = req.sources.find((s) => s.file === req.entry);
   const result = parseScenario(entry?.text ?? '', req.entry, memoryFilePort(req.sources));
@@ -20,18 +21,33 @@ function compiled(req: ChunkRequest): CompiledScenario {
   return result.value;
 }
 
-function transferables(r: ChunkResult): ArrayBuffer[] {
-  const buffers = r.type === 'values' ? [r.values.buffer] : [r.keys.buffer, r.sums.buffer, r.extremes.buffer];
-  return buffers as ArrayBuffer[];
+function transferables(r: ChunkReply): ArrayBuffer[] {
+  if (r.type === 'values') return [r.values.buffer as ArrayBuffer];
+  if (r.type === 'points') return [r.values.buffer as ArrayBuffer];
+  if (r.type === 'sketch') return [r.keys.buffer, r.sums.buffer, r.extremes.buffer] as ArrayBuffer[];
+  return [];
 }
 
-/** Simulates one chunk of runs for the pool. */
-export default function simulateChunk(req: ChunkRequest): unknown {
+function work(req: ChunkRequest | PointsRequest): ChunkReply {
+  const c = compiled(req);
+  if (req.type === 'points') {
+    const factors = req.factors.map((name) => {
+      const p = c.parameters.find((x) => x.name === name);
+      if (!p) throw new Error(`no parameter '${name}' in the scenario a worker compiled`);
+      return p;
+    });
+    const problem = { scenario: c, factors, seed: req.seed, metric: req.metric, year: req.year };
+    return { type: 'points', values: evaluatePoints(problem, { u: req.u, runs: req.runs }) };
+  }
+  const values = runChunk(c, req.seed, req.first, req.count);
+  return encodeChunk(values, req.first, req.count, c.layout.metrics.length * c.years.length, req.mode);
+}
+
+/** Simulates one chunk of runs, or one batch of sensitivity points, for the pool. */
+export default function simulateChunk(req: ChunkRequest | PointsRequest): unknown {
   let reply: ChunkReply;
   try {
-    const c = compiled(req);
-    const values = runChunk(c, req.seed, req.first, req.count);
-    reply = encodeChunk(values, req.first, req.count, c.layout.metrics.length * c.years.length, req.mode);
+    reply = work(req);
   } catch (e) {
     if (e instanceof ValueRangeError) return { type: 'rangeError', path: [...e.path], detail: e.detail } satisfies ChunkReply;
     return { type: 'failure', message: e instanceof Error ? e.message : String(e) } satisfies ChunkReply;

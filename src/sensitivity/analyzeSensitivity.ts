@@ -3,7 +3,7 @@ import { quantile } from '../random/distribution.js';
 import { streamFor, type Rng } from '../random/rng.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { VERSION } from '../version.js';
-import type { PointBatch, SensitivityProblem } from './evaluatePoints.js';
+import type { PointBatch, SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { morrisDesign, morrisEffects, type MorrisEffect } from './morris.js';
 import { saltelliDesign, saltelliPoints, sobolIndices, type Estimate } from './sobol.js';
 

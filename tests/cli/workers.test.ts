@@ -15,6 +15,17 @@ describe('brigadas run on worker threads', () => {
     expect(outputs[2].stdout).toBe(outputs[0].stdout);
   });
 
+  it('prints byte-identical sensitivity JSON for --workers 1 and 2 (points evaluated in this thread or on the pool)', () => {
+    const args = ['sensitivity', 'scenarios/baseline.yaml', '--metric', 'cumulativeDefections', '--year', '2030', '--method', 'sobol', '--samples', '12', '--seed', '4', '--format', 'json'];
+    const [one, two] = [1, 2].map((w) => cliProcess(...args, '--workers', String(w)));
+    for (const r of [one, two]) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+    expect(JSON.parse(one.stdout).method).toBe('sobol');
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('refuses --workers 0 and --workers x as usage errors', () => {
     for (const bad of ['0', 'x']) {
       const r = cliProcess('run', 'scenarios/baseline.yaml', '--workers', bad);

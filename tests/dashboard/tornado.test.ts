@@ -5,7 +5,7 @@ import { tornadoOffThread } from '../../src/dashboard/offThread.js';
 import { TORNADO_GLYPHS, tornadoChart } from '../../src/dashboard/tornadoChart.js';
 import { MonteCarloAborted } from '../../src/montecarlo/runMonteCarlo.js';
 import { analyzeSensitivity, type TornadoBar, type TornadoReport } from '../../src/sensitivity/analyzeSensitivity.js';
-import { evaluatePoints } from '../../src/sensitivity/evaluatePoints.js';
+import { evaluatePoints } from '../../src/montecarlo/evaluatePoints.js';
 import { uncertainFactors } from '../../src/sensitivity/uncertainFactors.js';
 import { KEYS, quickRunner, renderDashboard, scenario, settled } from './harness.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { analyzeSensitivity, type SensitivityReport, type SobolReport, type TornadoReport } from '../../src/sensitivity/analyzeSensitivity.js';
-import { evaluatePoints, type SensitivityProblem } from '../../src/sensitivity/evaluatePoints.js';
+import { evaluatePoints, type SensitivityProblem } from '../../src/montecarlo/evaluatePoints.js';
 import { uncertainFactors } from '../../src/sensitivity/uncertainFactors.js';
 import { cli, repoPath, STACK_LINE } from '../cli/harness.js';
 
