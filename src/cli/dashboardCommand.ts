@@ -66,9 +66,15 @@ export async function openDashboard(kit: DashboardKit, file: string, opts: Dashb
   }
   // Ink's colours ignore NO_COLOR; FORCE_COLOR=0 turns them off, and must be set before Ink loads.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  const [{ runDashboard }, { poolRunner }] = await Promise.all([import('../dashboard/runDashboard.js'), import('../dashboard/poolRunner.js')]);
-  // At least two workers, even on one core: the UI thread must stay free for keys while runs go on.
+  const [{ runDashboard }, { poolRunner }, { openWorkerPool }] = await Promise.all([
+    import('../dashboard/runDashboard.js'),
+    import('../dashboard/poolRunner.js'),
+    import('../montecarlo/workerPool.js'),
+  ]);
+  // At least two workers, even on one core: the UI thread must stay free for keys while runs go on. One pool
+  // for the whole session: a pass (a moved lever) then costs no thread start nor scenario compilation.
   const workers = opts.workers ?? Math.max(2, availableParallelism());
+  const pool = openWorkerPool(workers);
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -79,13 +85,14 @@ export async function openDashboard(kit: DashboardKit, file: string, opts: Dashb
   process.once('exit', restore);
   try {
     await runDashboard(
-      { scenario, compare, runs: opts.runs, seed: opts.seed, runner: poolRunner(workers), save: saveEdited },
+      { scenario, compare, runs: opts.runs, seed: opts.seed, runner: poolRunner(pool), save: saveEdited },
       { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
       kit.io.interrupt,
     );
   } finally {
     restore();
     process.removeListener('exit', restore);
+    await pool.close();
   }
 }
 

@@ -1,4 +1,5 @@
 import { MonteCarloAborted, runMonteCarlo } from '../montecarlo/runMonteCarlo.js';
+import type { WorkerPool } from '../montecarlo/workerPool.js';
 import { runReport } from '../report/runReport.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
@@ -13,16 +14,19 @@ import type { DashboardRunner } from './dashboardRunner.js';
 const CHUNK_SIZE = 50;
 
 /**
- * The dashboard's runner: a scenario's Monte Carlo on a pool of `workers` threads (runMonteCarlo, then
- * runReport), or a comparison run by run in a worker thread (compareScenarios), never on the UI thread.
- * A value out of its legal range is reported located, as file:line:col: message.
+ * The dashboard's runner: a scenario's Monte Carlo on worker threads (runMonteCarlo, then runReport), or a
+ * comparison run by run in a worker thread (compareScenarios), never on the UI thread. Given an open pool it
+ * runs every pass on it (threads stay warm from one pass to the next: the caller closes it); given a number,
+ * each pass starts and stops that many threads. A value out of its legal range is reported located, as
+ * file:line:col: message.
  */
-export function poolRunner(workers: number): DashboardRunner {
+export function poolRunner(workers: number | WorkerPool): DashboardRunner {
+  const onThreads = typeof workers === 'number' ? { workers } : { pool: workers };
   return async (request, onProgress, signal) => {
     const { base, alternative, runs, seed } = request;
     if (alternative === undefined) {
       try {
-        const summaries = await runMonteCarlo(base, { runs, seed, workers, chunkSize: CHUNK_SIZE, onProgress, signal });
+        const summaries = await runMonteCarlo(base, { runs, seed, ...onThreads, chunkSize: CHUNK_SIZE, onProgress, signal });
         return { runs, base: runReport(base, seed, runs, summaries) };
       } catch (e) {
         if (e instanceof ValueRangeError) throw new Error(formatDiagnostic(rangeDiagnostic(base, e)));

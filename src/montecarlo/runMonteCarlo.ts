@@ -5,7 +5,7 @@ import { MonteCarloAborted } from './monteCarloAborted.js';
 import type { ChunkRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
 import type { MetricSummaries } from './summarizeRuns.js';
-import { runOnPool, shipScenario } from './workerPool.js';
+import { runOnPool, shipScenario, type WorkerPool } from './workerPool.js';
 
 // Callers import the abort error from here, with the runner that throws it.
 export { MonteCarloAborted };
@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Forces exact or sketch summaries (by default chosen from runs x cells, see `summaryMode`). */
   readonly summaries?: SummaryMode;
+  /** An open pool to run on (and leave open), instead of `workers` threads started for this call. */
+  readonly pool?: WorkerPool;
 }
 
 /** Below this many runs, starting worker threads (each loads the scenario compiler) costs more than it saves. */
@@ -53,7 +55,7 @@ export async function runMonteCarlo(c: CompiledScenario, options: RunOptions): P
     options.onProgress?.(done, runs);
   };
 
-  if (workers <= 1 || chunks.length <= 1) {
+  if (options.pool === undefined && (workers <= 1 || chunks.length <= 1)) {
     for (const { first, count } of chunks) {
       if (options.signal?.aborted) throw new MonteCarloAborted();
       finish(encodeChunk(runChunk(c, seed, first, count), first, count, cells, mode));
@@ -66,7 +68,7 @@ export async function runMonteCarlo(c: CompiledScenario, options: RunOptions): P
 
   const shipment = shipScenario(c);
   await runOnPool(
-    workers,
+    options.pool ?? workers,
     chunks,
     ({ first, count }): ChunkRequest => ({ type: 'chunk', ...shipment, seed, first, count, mode }),
     (_, reply) => {

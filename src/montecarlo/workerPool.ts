@@ -12,9 +12,25 @@ function workerFile(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/montecarlo/worker.js', here) : new URL('./worker.js', here);
 }
 
-/** Starts a pool of `workers` threads running the Monte Carlo worker entry (`worker.ts`). */
-function openPool(workers: number): Piscina {
-  return new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+/**
+ * A pool of worker threads running the Monte Carlo worker entry (`worker.ts`), kept open across many Monte
+ * Carlos (the dashboard's passes), so each does not pay for starting threads and compiling the scenario.
+ */
+export interface WorkerPool {
+  readonly workers: number;
+  /** Stops the threads; the pool is unusable after. */
+  close(): Promise<void>;
+}
+
+// The Piscina behind each pool handed out, kept out of the interface so callers cannot bypass runOnPool.
+const piscinas = new WeakMap<WorkerPool, Piscina>();
+
+/** Opens a pool of `workers` threads; close it when done, or its threads keep the process alive. */
+export function openWorkerPool(workers: number): WorkerPool {
+  const piscina = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool: WorkerPool = { workers, close: () => piscina.destroy() };
+  piscinas.set(pool, piscina);
+  return pool;
 }
 
 /** What a worker needs to compile a scenario itself: the texts the main thread read, and a key to cache it by. */
@@ -31,40 +47,55 @@ export function shipScenario(c: CompiledScenario): ScenarioShipment {
 }
 
 /**
- * Runs tasks on a pool of `workers` threads, at most two per thread in flight (so memory stays bounded
- * however many tasks there are), handing each reply to `onReply` as it comes, in any order. A value out of
- * its legal range in a worker throws ValueRangeError; aborting the signal stops the workers promptly and
- * throws MonteCarloAborted; the pool is gone when the promise settles.
+ * Runs tasks on worker threads, at most two per thread in flight (so memory stays bounded however many tasks
+ * there are), handing each reply to `onReply` as it comes, in any order. A value out of its legal range in a
+ * worker throws ValueRangeError; aborting the signal throws MonteCarloAborted.
+ *
+ * Given a number, it opens a pool of that many threads and is gone when the promise settles; an abort then
+ * stops the threads at once. Given an open pool, it leaves it open: an abort stops handing out tasks and
+ * lets those in flight finish (a chunk takes tens of milliseconds), so the threads stay warm for the next.
  */
 export async function runOnPool<T>(
-  workers: number,
+  target: number | WorkerPool,
   tasks: readonly T[],
   request: (task: T) => ChunkRequest | PointsRequest,
   onReply: (task: T, reply: Exclude<ChunkReply, { type: 'rangeError' | 'failure' }>) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const pool = openPool(workers);
-  const abort = new AbortController();
-  const onAbort = () => abort.abort();
+  const owned = typeof target === 'number';
+  const pool = owned ? openWorkerPool(target) : target;
+  const piscina = piscinas.get(pool);
+  if (piscina === undefined) throw new Error('runOnPool was given a pool that openWorkerPool did not open');
+  // Killing threads mid-task is for pools this call owns: a borrowed pool's tasks are left to finish.
+  const kill = new AbortController();
+  const onAbort = () => {
+    if (owned) kill.abort();
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
+  let failure: unknown;
   try {
     let next = 0;
     const runOne = async (): Promise<void> => {
-      while (next < tasks.length) {
+      while (next < tasks.length && failure === undefined && !signal?.aborted) {
         const task = tasks[next++];
-        const reply = (await pool.run(request(task), { signal: abort.signal })) as ChunkReply;
+        const reply = (await piscina.run(request(task), { signal: kill.signal })) as ChunkReply;
+        if (failure !== undefined || signal?.aborted) return;
         if (reply.type === 'rangeError') throw new ValueRangeError(reply.path, reply.detail);
         if (reply.type === 'failure') throw new Error(reply.message);
         onReply(task, reply);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(2 * workers, tasks.length) }, runOne));
-  } catch (e) {
-    abort.abort();
-    if (signal?.aborted) throw new MonteCarloAborted();
-    throw e;
+    const runners = Array.from({ length: Math.min(2 * pool.workers, tasks.length) }, () =>
+      runOne().catch((e: unknown) => {
+        failure ??= e;
+        if (owned) kill.abort();
+      }),
+    );
+    await Promise.all(runners);
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
+    if (owned) await pool.close();
   }
+  if (signal?.aborted) throw new MonteCarloAborted();
+  if (failure !== undefined) throw failure;
 }

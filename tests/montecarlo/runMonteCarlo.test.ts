@@ -6,6 +6,7 @@ import { MonteCarloAborted, runMonteCarlo } from '../../src/montecarlo/runMonteC
 import { summaryMode, EXACT_LIMIT } from '../../src/montecarlo/chunkResult.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { SKETCH_ALPHA } from '../../src/stats/logSketch.js';
+import { openWorkerPool } from '../../src/montecarlo/workerPool.js';
 
 function baseline() {
   const r = loadScenarioWith('scenarios/baseline.yaml', nodeFilePort);
@@ -76,6 +77,30 @@ describe('runMonteCarlo', () => {
       },
     });
     await expect(running).rejects.toBeInstanceOf(MonteCarloAborted);
+  });
+
+  it('runs pass after pass on one open pool, the same as in this thread, and an abort leaves the pool usable', async () => {
+    const pool = openWorkerPool(2);
+    try {
+      const reference = runInProcess(c, { runs: 150, seed: 8 });
+      expect(await runMonteCarlo(c, { runs: 150, seed: 8, pool, chunkSize: 20 })).toEqual(reference);
+      const controller = new AbortController();
+      const aborted = runMonteCarlo(c, {
+        runs: 20_000,
+        seed: 8,
+        pool,
+        chunkSize: 50,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done >= 100) controller.abort();
+        },
+      });
+      await expect(aborted).rejects.toBeInstanceOf(MonteCarloAborted);
+      // The threads were left running their last tasks, not killed: the next pass uses them as they are.
+      expect(await runMonteCarlo(c, { runs: 150, seed: 8, pool, chunkSize: 33 })).toEqual(reference);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('reports the scenario error of a value out of range found in a worker', async () => {
