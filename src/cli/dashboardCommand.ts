@@ -2,7 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { compareProblem } from '../compare/compareScenarios.js';
+import { compareProblem, CompareRangeError, compareScenarios } from '../compare/compareScenarios.js';
+import { formatCompareTable } from '../compare/formatCompareTable.js';
+import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { CommandKit } from './commandKit.js';
 
@@ -48,9 +50,19 @@ function saveEdited(text: string, original: string): string {
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
 
+// Off a terminal, `dashboard --compare` prints what `brigadas compare` prints for the same runs and seed.
+function compareTable(kit: DashboardKit, base: CompiledScenario, alternative: CompiledScenario, opts: DashboardOptions): string {
+  try {
+    return formatCompareTable(compareScenarios(base, [alternative], { runs: opts.runs, seed: opts.seed }));
+  } catch (e) {
+    if (e instanceof CompareRangeError) throw kit.invalidInput([rangeDiagnostic(e.scenario, e)]);
+    throw e;
+  }
+}
+
 /**
  * Opens the dashboard on a scenario (and an alternative with `compare`) when stdout is a terminal; otherwise
- * prints the table `brigadas run` prints. The terminal is given back as it was (the alternate screen left)
+ * prints the table `brigadas run` prints (`brigadas compare`'s, with `compare`). The terminal is given back as it was (the alternate screen left)
  * however the dashboard ends: a quit, Ctrl-C, an error or the process exiting.
  */
 export async function openDashboard(kit: DashboardKit, file: string, opts: DashboardOptions): Promise<void> {
@@ -61,7 +73,7 @@ export async function openDashboard(kit: DashboardKit, file: string, opts: Dashb
     if (problem !== undefined) throw kit.usageError(problem);
   }
   if (!kit.io.stdoutIsTTY) {
-    kit.io.stdout(await kit.table(scenario, opts));
+    kit.io.stdout(compare === undefined ? await kit.table(scenario, opts) : compareTable(kit, scenario, compare, opts));
     return;
   }
   // Ink's colours ignore NO_COLOR; FORCE_COLOR=0 turns them off, and must be set before Ink loads.

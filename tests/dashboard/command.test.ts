@@ -12,6 +12,15 @@ describe('brigadas dashboard off a terminal', () => {
     expect(dash.stdout).toContain('medians; beneath each, the 90% interval');
   });
 
+  it('with --compare, prints the table `brigadas compare` prints for the same runs and seed', async () => {
+    const [base, alt] = [repoPath('scenarios/baseline.yaml'), repoPath('scenarios/parole-reinstated-2027.yaml')];
+    const dash = await cli('dashboard', base, '--compare', alt, '--runs', '20', '--seed', '3');
+    const compare = await cli('compare', base, alt, '--runs', '20', '--seed', '3');
+    expect(dash.code).toBe(0);
+    expect(dash.stdout).toBe(compare.stdout);
+    expect(dash.stdout).toContain('compare against baseline');
+  });
+
   it('checks a --compare scenario first: one of another horizon is a usage error', async () => {
     const { dir, cleanup } = tempDir();
     try {
