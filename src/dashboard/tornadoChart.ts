@@ -19,9 +19,14 @@ export interface TornadoChart {
 const VALUE = 8;
 const MIN_NAME = 9;
 
-/** Fits a name in `width` characters, ending in … when cut. */
+/**
+ * Fits a name in `width` characters, cut in the middle (…) when too long: parameter names that share a
+ * beginning (venezuelaDoctorShareEarly, venezuelaDoctorShareLate) differ at their end.
+ */
 function fit(name: string, width: number): string {
-  return name.length <= width ? name.padEnd(width) : `${name.slice(0, width - 1)}…`;
+  if (name.length <= width) return name.padEnd(width);
+  const head = Math.ceil((width - 1) / 2);
+  return `${name.slice(0, head)}…${name.slice(name.length - (width - 1 - head))}`;
 }
 
 /**

@@ -66,9 +66,13 @@ describe('the tornado chart', () => {
     expect(few.hidden).toBe(2);
   });
 
-  it('formats the values by the unit and cuts long names with an ellipsis', () => {
+  it('formats the values by the unit and cuts long names in the middle, so names sharing a beginning stay apart', () => {
     const [row] = tornadoChart({ base: 0.5, unit: 'share', bars: [bar('aVeryLongParameterName', 0.25, 0.75)] }, 40, 10).rows;
-    expect(row).toMatch(/^aVeryLongPa… +25\.0% .* 75\.0%$/);
+    expect(row).toMatch(/^aVeryL…rName +25\.0% .* 75\.0%$/);
+    const rows = tornadoChart({ base: 0.5, unit: 'share', bars: [bar('venezuelaDoctorShareEarly', 0.2, 0.8), bar('venezuelaDoctorShareLate', 0.3, 0.7)] }, 40, 10).rows;
+    const names = rows.map((r) => r.split(' ')[0]);
+    expect(names[0]).not.toBe(names[1]);
+    expect(names.every((n) => n.includes('…'))).toBe(true);
   });
 });
 
