@@ -16,17 +16,20 @@ export type KeyCommand =
   | { readonly type: 'compareView' }
   | { readonly type: 'sensitivity' };
 
-/** The keys, as the help screen and the README list them. */
+/**
+ * The keys, as the help screen and the README list them. Each description fits in 59 columns, a full line of
+ * the help box in the smallest terminal (80 wide).
+ */
 export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['Tab / Shift-Tab', 'next / previous metric'],
   ['1-9, 0', 'pick a metric (the tabs at the top)'],
-  ['← / →', 'move the year cursor (PgUp / PgDn: 5 years, Home / End: first / last)'],
+  ['← / →', 'year cursor (PgUp/PgDn: 5 years, Home/End: first/last)'],
   ['↑ / ↓', 'pick a lever'],
-  ['+ / -', 'move the lever a step from the cursor year on (a switch toggles); re-runs at once'],
+  ['+ / -', 'change the lever from the cursor year on; re-runs at once'],
   ['u', 'undo the last lever change'],
-  ['s', 'save the changed scenario to a new <name>-edited.yaml beside it'],
+  ['s', 'save the changes to a new <name>-edited.yaml beside it'],
   ['d', 'compare view: both charts, scenarios only, difference only'],
-  ['t', 'sensitivity: tornado of the selected metric in the cursor year; t again closes it'],
+  ['t', 'tornado of the selected metric and year; t again closes it'],
   ['?', 'this help'],
   ['q / Esc', 'quit (Esc first closes this help); Ctrl-C quits at once'],
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import { editedFileName } from '../../src/cli/dashboardCommand.js';
 import { moveView } from '../../src/dashboard/App.js';
-import { keyCommand } from '../../src/dashboard/dashboardKeys.js';
+import { KEY_HELP, keyCommand } from '../../src/dashboard/dashboardKeys.js';
 import { dashboardLayout } from '../../src/dashboard/dashboardLayout.js';
 import { formatDuration, progressBar, progressText } from '../../src/dashboard/Header.js';
 import { latestPolicyYear } from '../../src/dashboard/scenarioValues.js';
@@ -33,6 +33,10 @@ const key = (k: Partial<Key> = {}): Key => ({
 });
 
 describe('keys', () => {
+  it('describes every key in at most 59 columns, so the help shows it whole in an 80-column terminal', () => {
+    for (const [keys, what] of KEY_HELP) expect([...what].length, keys).toBeLessThanOrEqual(59);
+  });
+
   it('maps each key to its command', () => {
     expect(keyCommand('q', key(), false)).toEqual({ type: 'quit' });
     expect(keyCommand('', key({ escape: true }), false)).toEqual({ type: 'quit' });

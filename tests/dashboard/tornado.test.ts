@@ -146,13 +146,13 @@ describe('the sensitivity view', () => {
     const d = await renderDashboard({ scenario: baseline, runner: quickRunner(), tornado: fixedTornado([]), ...quick });
     await d.press('?');
     const tall = d.lastFrame() ?? '';
-    expect(tall).toMatch(/│ t +sensitivity: tornado of the selected metric/);
+    expect(tall).toMatch(/│ t +tornado of the selected metric and year; t again closes it +│/);
     expect(tall).toContain('Sensitivity (t)');
     expect(tall).toContain('? or Esc closes this help.');
     await d.resize(80, 24);
     const small = d.lastFrame() ?? '';
     expect(small.split('\n').length).toBeLessThanOrEqual(23);
-    expect(small).toMatch(/│ t +sensitivity/);
+    expect(small).toMatch(/│ t +tornado of the selected metric and year; t again closes it *│/);
     expect(small).toMatch(/│ q \/ Esc +quit/);
     expect(small).toContain('a taller terminal shows how to read the charts');
   });
