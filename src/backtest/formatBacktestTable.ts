@@ -26,6 +26,8 @@ export function formatBacktestTable(report: BacktestReport): string {
         `${mark(r).padEnd(7)}${t.id.padEnd(6)}${t.metricText.padEnd(metricWidth + 2)}${t.periodText.padEnd(periodWidth + 2)}${observed(t).padStart(14)}` +
           `${num(r.band.p5).padStart(10)}${num(r.band.p50).padStart(10)}${num(r.band.p95).padStart(10)}${percent(r.relativeError, true).padStart(8)}  ${t.set}`,
       );
+      const note = nearMissNote(r);
+      if (note !== undefined) lines.push(note);
     }
   }
   const s = report.summary;
@@ -46,6 +48,20 @@ export function formatBacktestTable(report: BacktestReport): string {
     for (const r of excluded) lines.push(`  ${r.target.id}  ${r.target.note}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * For a miss by less than the table's rounding, which shows the same figure for the observation and the
+ * band's edge, a line saying the unrounded values and by how much the band misses.
+ */
+export function nearMissNote(r: TargetResult): string | undefined {
+  const { p5, p95 } = r.band;
+  if (r.inside || p5 === null || p95 === null) return undefined;
+  const { low, high, unit } = r.target;
+  const [observation, edge, name] = p95 < low ? [low, p95, 'p95'] : [high, p5, 'p5'];
+  if (formatNumber(observation, unit) !== formatNumber(edge, unit)) return undefined;
+  const exact = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return `${' '.repeat(13)}(unrounded: observed ${exact(observation)}, ${name} ${exact(edge)}, a miss by ${exact(Math.abs(observation - edge))})`;
 }
 
 function mark(r: TargetResult): string {

@@ -1,6 +1,7 @@
 // The back-test arithmetic on a hand-made targets file and hand-made bands: inside or not, the median's
 // relative error, and the shares by series and by fit and held-out set.
 import { describe, expect, it } from 'vitest';
+import { nearMissNote } from '../../src/backtest/formatBacktestTable.js';
 import { judgeTarget, type Band } from '../../src/backtest/judgeTarget.js';
 import { summarizeBacktest } from '../../src/backtest/summarizeBacktest.js';
 import { parseOk, targetsFile } from './targetsText.js';
@@ -103,5 +104,30 @@ describe('summarizeBacktest', () => {
 
   it('an empty group has no share', () => {
     expect(summarizeBacktest([]).all).toEqual({ targets: 0, inside: 0, share: null, medianAbsError: null, maxAbsError: null });
+  });
+});
+
+describe('near misses in the table', () => {
+  const NEAR = parseOk(
+    targetsFile(
+      'B1,near,m,2010,point,11400,,,health workers,src,X001,fit,',
+      'B2,near,m,2011,upper_bound,11400,,,health workers,src,X001,fit,',
+      'B3,near,m,2012,point,11400,,,health workers,src,X001,fit,',
+    ),
+  );
+  const [below, above, far] = NEAR;
+
+  it('say the unrounded observation and band edge when both round to the same figure', () => {
+    expect(nearMissNote(judgeTarget(below, { p5: 11000, p50: 11300, p95: 11398.75 }))).toBe(
+      '             (unrounded: observed 11,400, p95 11,398.75, a miss by 1.25)',
+    );
+    expect(nearMissNote(judgeTarget(above, { p5: 11401, p50: 11500, p95: 11600 }))).toBe(
+      '             (unrounded: observed 11,400, p5 11,401, a miss by 1)',
+    );
+  });
+
+  it('say nothing for a hit or for a miss the rounded figures already show', () => {
+    expect(nearMissNote(judgeTarget(far, { p5: 11000, p50: 11400, p95: 11800 }))).toBeUndefined();
+    expect(nearMissNote(judgeTarget(far, { p5: 9000, p50: 9500, p95: 10000 }))).toBeUndefined();
   });
 });
