@@ -28,7 +28,13 @@ const piscinas = new WeakMap<WorkerPool, Piscina>();
 /** Opens a pool of `workers` threads; close it when done, or its threads keep the process alive. */
 export function openWorkerPool(workers: number): WorkerPool {
   const piscina = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  const pool: WorkerPool = { workers, close: () => piscina.destroy() };
+  const pool: WorkerPool = {
+    workers,
+    close: () => {
+      piscinas.delete(pool);
+      return piscina.destroy();
+    },
+  };
   piscinas.set(pool, piscina);
   return pool;
 }
@@ -65,7 +71,7 @@ export async function runOnPool<T>(
   const owned = typeof target === 'number';
   const pool = owned ? openWorkerPool(target) : target;
   const piscina = piscinas.get(pool);
-  if (piscina === undefined) throw new Error('runOnPool was given a pool that openWorkerPool did not open');
+  if (piscina === undefined) throw new Error('runOnPool was given a closed pool, or one openWorkerPool did not open');
   // Killing threads mid-task is for pools this call owns: a borrowed pool's tasks are left to finish.
   const kill = new AbortController();
   const onAbort = () => {

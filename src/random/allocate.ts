@@ -14,9 +14,13 @@ export function allocate(rng: Rng, total: number, weights: Float64Array, count: 
     return;
   }
   // Integer arithmetic throughout: offset in [0, sum), cumulative boundaries floor((C_i × total + offset) / sum).
-  // Numerators stay far below 2^53 for populations of people, so every division and floor is exact and the
-  // last boundary is exactly `total`.
+  // While the numerators stay below 2^53 (10^8 workers shared out 10^8 at a time) every product,
+  // division and floor is exact in doubles and the last boundary is exactly `total`; beyond, in BigInt.
   const offset = Math.floor(rng() * sum);
+  if (!exactInDoubles(sum, total)) {
+    allocateBig(total, weights, count, out, sum, offset);
+    return;
+  }
   let cumulative = 0;
   let before = 0;
   for (let i = 0; i < count; i++) {
@@ -33,6 +37,27 @@ export function allocate(rng: Rng, total: number, weights: Float64Array, count: 
   }
 }
 
+// Whether (C × total + offset) / sum, for C and offset up to sum, is exact in doubles.
+function exactInDoubles(sum: number, total: number): boolean {
+  return sum * (total + 1) < 2 ** 53;
+}
+
+// allocate's arithmetic in BigInt, for sums of weights too large for doubles to keep exact (never at the
+// scale of real programmes, but inputs do not rule it out).
+function allocateBig(total: number, weights: Float64Array, count: number, out: Float64Array, sum: number, offset: number): void {
+  const t = BigInt(total);
+  const s = BigInt(sum);
+  const o = BigInt(offset);
+  let cumulative = 0n;
+  let before = 0n;
+  for (let i = 0; i < count; i++) {
+    cumulative += BigInt(weights[i]);
+    const boundary = (cumulative * t + o) / s;
+    out[i] = Number(boundary - before);
+    before = boundary;
+  }
+}
+
 /**
  * Splits `total` people drawn from a group of `whole`, `part` of whom are of one kind, and returns how many
  * of them are of that kind: `allocate` for two categories, without arrays (never more than `part`, never
@@ -41,7 +66,9 @@ export function allocate(rng: Rng, total: number, weights: Float64Array, count: 
 export function splitWhole(rng: Rng, total: number, part: number, whole: number): number {
   if (total <= 0 || part <= 0) return 0;
   if (part >= whole) return total;
-  return Math.floor((part * total + Math.floor(rng() * whole)) / whole);
+  const offset = Math.floor(rng() * whole);
+  if (!exactInDoubles(whole, total)) return Number((BigInt(part) * BigInt(total) + BigInt(offset)) / BigInt(whole));
+  return Math.floor((part * total + offset) / whole);
 }
 
 /**

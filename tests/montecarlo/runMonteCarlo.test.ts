@@ -101,6 +101,7 @@ describe('runMonteCarlo', () => {
     } finally {
       await pool.close();
     }
+    await expect(runMonteCarlo(c, { runs: 10, seed: 8, pool })).rejects.toThrow(/closed pool/);
   });
 
   it('reports the scenario error of a value out of range found in a worker', async () => {

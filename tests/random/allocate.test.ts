@@ -112,6 +112,29 @@ describe('allocate (systematic sampling of whole counts)', () => {
   });
 });
 
+describe('allocate and splitWhole beyond exact doubles (weights x total >= 2^53)', () => {
+  it('still sum to the total and keep every count within its weight and its rounded share', () => {
+    const top = () => 1 - 2 ** -32;
+    const out = new Float64Array(2);
+    allocate(top, 1e8, Float64Array.of(49_999_999, 50_000_001), 2, out);
+    expect([...out]).toEqual([49_999_999, 50_000_001]);
+    const weights = Float64Array.of(3e9, 0, 7e9 + 1, 5e9);
+    const total = 9e9;
+    for (const u of [0, 0.3, 0.999999, 1 - 2 ** -32]) {
+      const counts = new Float64Array(4);
+      allocate(() => u, total, weights, 4, counts);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+      counts.forEach((k, i) => {
+        expect(k).toBeLessThanOrEqual(weights[i]);
+        const share = (total * weights[i]) / (3e9 + 7e9 + 1 + 5e9);
+        expect(Math.abs(k - share)).toBeLessThanOrEqual(1);
+      });
+    }
+    expect(splitWhole(top, 1e8, 50_000_001, 1e8)).toBe(50_000_001);
+    expect(splitWhole(() => 0, 1e8, 50_000_001, 1e8 + 5)).toBeGreaterThanOrEqual(1e8 - (1e8 + 5 - 50_000_001));
+  });
+});
+
 describe('splitWhole (two-category allocate)', () => {
   const args = fc
     .integer({ min: 1, max: 1_000_000 })
