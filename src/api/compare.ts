@@ -1,4 +1,4 @@
-import { CompareRangeError, compareScenarios, type CompareReport } from '../compare/compareScenarios.js';
+import { CompareRangeError, compareScenarios, compareScenariosOnPool, type CompareReport } from '../compare/compareScenarios.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { ScenarioRunError } from './scenarioRunError.js';
 import { checkSimulateOptions, type SimulateOptions } from './simulateOptions.js';
@@ -9,9 +9,10 @@ import { checkSimulateOptions, type SimulateOptions } from './simulateOptions.js
  * `simulate`, and with a RangeError when the scenarios cover different months.
  */
 export async function compare(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: SimulateOptions): Promise<CompareReport> {
-  const { runs, seed } = checkSimulateOptions(options);
+  const { runs, seed, workers = 1 } = checkSimulateOptions(options);
   try {
-    return compareScenarios(baseline, alternatives, { runs, seed });
+    // One worker (the default) runs in this thread; more run on a worker pool, with identical results.
+    return workers > 1 ? await compareScenariosOnPool(baseline, alternatives, { runs, seed, workers }) : compareScenarios(baseline, alternatives, { runs, seed });
   } catch (e) {
     throw e instanceof CompareRangeError ? ScenarioRunError.of(e.scenario, e) : e;
   }

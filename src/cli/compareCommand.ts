@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { compareProblem, CompareRangeError, compareScenarios } from '../compare/compareScenarios.js';
+import { compareProblem, CompareRangeError, compareScenarios, compareScenariosOnPool } from '../compare/compareScenarios.js';
+import { MIN_RUNS_FOR_POOL } from '../montecarlo/runMonteCarlo.js';
 import { formatCompareCsv } from '../compare/formatCompareCsv.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
@@ -46,16 +48,22 @@ export function registerCompare(program: Command, kit: OutputKit): void {
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
-    .action((baselineFile: string, alternativeFiles: string[], opts: { runs: number; seed: number; format: 'table' | 'json' | 'csv'; out?: string }) => {
+    .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', kit.parseWorkers)
+    .action(async (baselineFile: string, alternativeFiles: string[], opts: { runs: number; seed: number; format: 'table' | 'json' | 'csv'; out?: string; workers?: number }) => {
       if (opts.out !== undefined) kit.checkOutPath(opts.out);
       const baseline = kit.load(baselineFile);
       const alternatives = alternativeFiles.map((f) => kit.load(f));
       checkOutTarget(kit, opts.out, [baseline, ...alternatives]);
       const problem = compareProblem(baseline, alternatives);
       if (problem !== undefined) throw kit.usageError(problem);
+      const { runs, seed } = opts;
+      const workers = opts.workers ?? (runs >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1);
       let report;
       try {
-        report = compareScenarios(baseline, alternatives, { runs: opts.runs, seed: opts.seed });
+        report =
+          workers > 1
+            ? await compareScenariosOnPool(baseline, alternatives, { runs, seed, workers, signal: kit.io.interrupt })
+            : compareScenarios(baseline, alternatives, { runs, seed });
       } catch (e) {
         if (e instanceof CompareRangeError) throw kit.invalidInput([rangeDiagnostic(e.scenario, e)]);
         throw e;

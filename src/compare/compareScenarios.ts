@@ -1,5 +1,6 @@
-import { runChunk } from '../montecarlo/runChunk.js';
-import { summarizeRuns } from '../montecarlo/summarizeRuns.js';
+import { simulateColumns, simulateColumnsOnPool } from '../montecarlo/simulateColumns.js';
+import { summarizeColumns } from '../montecarlo/summarizeRuns.js';
+import { openWorkerPool, type WorkerPool } from '../montecarlo/workerPool.js';
 import { runReport, type MetricReport, type RunReport } from '../report/runReport.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
@@ -34,7 +35,7 @@ export interface CompareReport {
   readonly differences: Record<string, Record<string, DifferenceReport>>;
 }
 
-// One scenario's per-run values as `runChunk` lays them out (`[run][metric][year]`).
+// One scenario's per-run values cell by cell (`[metric][year][run]`, as `simulateColumns` returns them).
 interface ScenarioRuns {
   readonly scenario: CompiledScenario;
   readonly values: Float64Array;
@@ -78,29 +79,83 @@ export function compareScenarios(baseline: CompiledScenario, alternatives: reado
   const { runs, seed } = options;
   const simulate = (c: CompiledScenario): ScenarioRuns => {
     try {
-      return { scenario: c, values: runChunk(c, seed, 0, runs) };
+      return { scenario: c, values: simulateColumns(c, seed, runs) };
     } catch (e) {
       throw e instanceof ValueRangeError ? new CompareRangeError(c, e) : e;
     }
   };
-  const summary = ({ scenario: c, values }: ScenarioRuns) => runReport(c, seed, runs, summarizeRuns(values, runs, c.layout.metrics.length, c.years.length));
-  const keys = uniqueKeys([baseline, ...alternatives].map((c) => c.name));
-  const base = simulate(baseline);
-  const scenarios: Record<string, RunReport> = { [keys[0]]: summary(base) };
-  const differences: Record<string, Record<string, DifferenceReport>> = {};
-  alternatives.forEach((c, i) => {
-    const alt = simulate(c);
-    scenarios[keys[i + 1]] = summary(alt);
-    differences[keys[i + 1]] = differenceReports(base, alt, runs);
-  });
-  return { brigadas: VERSION, seed, runs, years: [...baseline.years], baseline: keys[0], alternatives: keys.slice(1), scenarios, differences };
+  const report = new ReportBuilder(baseline, alternatives, options, simulate(baseline));
+  alternatives.forEach((c) => report.add(simulate(c)));
+  return report.done();
+}
+
+/** How to compare on worker threads. */
+export interface PoolCompareOptions extends CompareOptions {
+  /** Worker threads started for the call, or an open pool to use (and leave open). */
+  readonly workers: number | WorkerPool;
+  /** Aborting stops the runs; the promise then rejects with MonteCarloAborted. */
+  readonly signal?: AbortSignal;
+}
+
+/** `compareScenarios` with the runs on worker threads: the same report for any number of them. */
+export async function compareScenariosOnPool(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: PoolCompareOptions): Promise<CompareReport> {
+  const problem = compareProblem(baseline, alternatives);
+  if (problem !== undefined) throw new RangeError(problem);
+  // One pool for every scenario: threads start, and warm up, once.
+  const pool = typeof options.workers === 'number' ? openWorkerPool(options.workers) : options.workers;
+  const simulate = async (c: CompiledScenario): Promise<ScenarioRuns> => {
+    try {
+      return { scenario: c, values: await simulateColumnsOnPool(c, { ...options, workers: pool }) };
+    } catch (e) {
+      throw e instanceof ValueRangeError ? new CompareRangeError(c, e) : e;
+    }
+  };
+  try {
+    const report = new ReportBuilder(baseline, alternatives, options, await simulate(baseline));
+    for (const c of alternatives) report.add(await simulate(c));
+    return report.done();
+  } finally {
+    if (pool !== options.workers) await pool.close();
+  }
+}
+
+// Assembles a CompareReport scenario by scenario, holding the baseline's runs and one alternative's at a time.
+class ReportBuilder {
+  private readonly keys: string[];
+  private readonly scenarios: Record<string, RunReport> = {};
+  private readonly differences: Record<string, Record<string, DifferenceReport>> = {};
+  private next = 1;
+
+  constructor(
+    baseline: CompiledScenario,
+    alternatives: readonly CompiledScenario[],
+    private readonly options: CompareOptions,
+    private readonly base: ScenarioRuns,
+  ) {
+    this.keys = uniqueKeys([baseline, ...alternatives].map((c) => c.name));
+    this.scenarios[this.keys[0]] = this.summary(base);
+  }
+
+  add(alt: ScenarioRuns): void {
+    const key = this.keys[this.next++];
+    this.scenarios[key] = this.summary(alt);
+    this.differences[key] = differenceReports(this.base, alt, this.options.runs);
+  }
+
+  done(): CompareReport {
+    const { seed, runs } = this.options;
+    return { brigadas: VERSION, seed, runs, years: [...this.base.scenario.years], baseline: this.keys[0], alternatives: this.keys.slice(1), scenarios: this.scenarios, differences: this.differences };
+  }
+
+  private summary({ scenario: c, values }: ScenarioRuns): RunReport {
+    const { seed, runs } = this.options;
+    return runReport(c, seed, runs, summarizeColumns(values, runs, c.layout.metrics.length, c.years.length));
+  }
 }
 
 // Metrics of hosts that only one scenario has cannot be paired: differences cover the metrics both have.
 function differenceReports(base: ScenarioRuns, alt: ScenarioRuns, runs: number): Record<string, DifferenceReport> {
   const years = base.scenario.years.length;
-  const baseWidth = base.scenario.layout.metrics.length * years;
-  const altWidth = alt.scenario.layout.metrics.length * years;
   const column = new Float64Array(runs);
   const scratch = new Float64Array(runs);
   const out: Record<string, DifferenceReport> = {};
@@ -112,7 +167,7 @@ function differenceReports(base: ScenarioRuns, alt: ScenarioRuns, runs: number):
       let counted = 0;
       let positive = 0;
       for (let r = 0; r < runs; r++) {
-        const d = alt.values[r * altWidth + altRow * years + y] - base.values[r * baseWidth + m * years + y];
+        const d = alt.values[(altRow * years + y) * runs + r] - base.values[(m * years + y) * runs + r];
         column[r] = d;
         if (!Number.isNaN(d)) counted++;
         if (d > 0) positive++;

@@ -1,7 +1,7 @@
 import { ExactSums, exactTotal } from '../stats/exactSum.js';
 import { addKey, emptySketch, sketchRank, type LogSketch } from '../stats/logSketch.js';
 import { PERCENTILES, type Summary } from '../stats/summarize.js';
-import type { ChunkResult, SummaryMode } from './chunkResult.js';
+import { copyColumns, type ChunkResult, type SummaryMode } from './chunkResult.js';
 import { summarizeColumns, type MetricSummaries } from './summarizeRuns.js';
 
 /** Collects chunks of runs, in any order, into per-cell summaries that do not depend on that order. */
@@ -29,8 +29,7 @@ function exactAccumulator(runs: number, metrics: number, years: number): Accumul
     mode: 'values',
     add(chunk) {
       if (chunk.type !== 'values') throw new Error('a sketch chunk reached an exact accumulator');
-      const { first, count, values } = chunk;
-      for (let cell = 0; cell < cells; cell++) store.set(values.subarray(cell * count, (cell + 1) * count), cell * runs + first);
+      copyColumns(chunk, store, runs, cells);
     },
     summaries: () => summarizeColumns(store, runs, metrics, years),
   };

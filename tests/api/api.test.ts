@@ -96,5 +96,10 @@ describe('compare', () => {
     const tripled = parseScenario(text.replace('retention: venezuelaRetention', 'retention: venezuelaRetention * 3'), 'tripled.yaml');
     if (!tripled.ok) throw new Error(tripled.errors[0].message);
     await expect(compare(baseline, [tripled.value], { runs: 10, seed: 1 })).rejects.toMatchObject({ diagnostics: [{ file: 'tripled.yaml' }] });
+    await expect(compare(baseline, [tripled.value], { runs: 10, seed: 1, workers: 2 })).rejects.toMatchObject({ diagnostics: [{ file: 'tripled.yaml' }] });
+  });
+
+  it('gives the same report on worker threads as in this thread', async () => {
+    expect(await compare(baseline, [parole], { runs: 40, seed: 6, workers: 2 })).toEqual(await compare(baseline, [parole], { runs: 40, seed: 6 }));
   });
 });

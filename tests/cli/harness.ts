@@ -37,7 +37,8 @@ export function cliProcess(...argv: string[]): CliResult {
     const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}${built.stderr}`);
   }
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  // JSON of a comparison runs to megabytes: spawnSync's default 1 MB buffer would kill the child.
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
   if (r.status === null) throw new Error(`brigadas ${argv.join(' ')} did not exit: ${String(r.signal)}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
