@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { chunksOf } from '../montecarlo/chunksOf.js';
 import { evaluatePointsOnPool } from '../montecarlo/evaluatePointsOnPool.js';
 import { MIN_RUNS_FOR_POOL, MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
@@ -86,8 +87,6 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
     });
 }
 
-const STEP = 250;
-
 // On the worker pool when the batch is big enough to pay for starting it, else in this thread a step at a
 // time (between steps the event loop hears Ctrl-C and redraws progress); the numbers are the same.
 async function evaluateBatch(problem: SensitivityProblem, batch: PointBatch, io: CliIo, opts: SensitivityOptions): Promise<Float64Array> {
@@ -98,9 +97,9 @@ async function evaluateBatch(problem: SensitivityProblem, batch: PointBatch, io:
     if (workers > 1) return await evaluatePointsOnPool(problem, batch, { workers, onProgress: progress?.onProgress, signal: io.interrupt });
     const k = problem.factors.length;
     const out = new Float64Array(total);
-    for (let first = 0; first < total; first += STEP) {
+    for (const { first, count } of chunksOf(total)) {
       if (io.interrupt?.aborted) throw new MonteCarloAborted();
-      const end = Math.min(total, first + STEP);
+      const end = first + count;
       out.set(evaluatePoints(problem, { u: batch.u.subarray(first * k, end * k), runs: batch.runs.subarray(first, end) }), first);
       progress?.onProgress(end, total);
       await new Promise((resolve) => setImmediate(resolve));

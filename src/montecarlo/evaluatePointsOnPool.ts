@@ -1,9 +1,7 @@
+import { chunksOf } from './chunksOf.js';
 import type { PointBatch, SensitivityProblem } from './evaluatePoints.js';
 import type { PointsRequest } from './protocol.js';
 import { runOnPool, shipScenario } from './workerPool.js';
-
-/** Sensitivity points per task on the pool: as `DEFAULT_CHUNK_SIZE` runs, one run each. */
-const POINTS_PER_TASK = 250;
 
 /** How to evaluate points on the pool. */
 export interface PointsOptions {
@@ -24,26 +22,25 @@ export async function evaluatePointsOnPool(problem: SensitivityProblem, batch: P
   const out = new Float64Array(total);
   const shipment = shipScenario(problem.scenario);
   const factors = problem.factors.map((f) => f.name);
-  const tasks: { first: number; end: number }[] = [];
-  for (let first = 0; first < total; first += POINTS_PER_TASK) tasks.push({ first, end: Math.min(total, first + POINTS_PER_TASK) });
   let done = 0;
   await runOnPool(
     options.workers,
-    tasks,
-    ({ first, end }): PointsRequest => ({
+    // As many points a task as runs in a Monte Carlo's chunk: one run each.
+    chunksOf(total),
+    ({ first, count }): PointsRequest => ({
       type: 'points',
       ...shipment,
       seed: problem.seed,
       factors,
       metric: problem.metric,
       year: problem.year,
-      u: batch.u.slice(first * k, end * k),
-      runs: batch.runs.slice(first, end),
+      u: batch.u.slice(first * k, (first + count) * k),
+      runs: batch.runs.slice(first, first + count),
     }),
-    ({ first, end }, reply) => {
+    ({ first, count }, reply) => {
       if (reply.type !== 'points') throw new Error('a worker answered points with a chunk');
       out.set(reply.values, first);
-      done += end - first;
+      done += count;
       options.onProgress?.(done, total);
     },
     options.signal,

@@ -1,7 +1,7 @@
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { makeAccumulator } from './accumulator.js';
 import { encodeChunk, summaryMode } from './chunkResult.js';
-import { DEFAULT_CHUNK_SIZE } from './runMonteCarlo.js';
+import { chunksOf } from './chunksOf.js';
 import { runChunk } from './runChunk.js';
 import type { MetricSummaries } from './summarizeRuns.js';
 
@@ -22,8 +22,7 @@ export function runInProcess(c: CompiledScenario, options: MonteCarloOptions): M
   const cells = c.layout.metrics.length * c.years.length;
   const mode = summaryMode(runs, cells);
   const acc = makeAccumulator(runs, c.layout.metrics.length, c.years.length, mode);
-  for (let first = 0; first < runs; first += DEFAULT_CHUNK_SIZE) {
-    const count = Math.min(DEFAULT_CHUNK_SIZE, runs - first);
+  for (const { first, count } of chunksOf(runs)) {
     acc.add(encodeChunk(runChunk(c, seed, first, count), first, count, cells, mode));
     options.onProgress?.(first + count, runs);
   }

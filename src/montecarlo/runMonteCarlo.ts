@@ -1,6 +1,7 @@
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { makeAccumulator } from './accumulator.js';
 import { encodeChunk, summaryMode, type ChunkResult, type SummaryMode } from './chunkResult.js';
+import { chunksOf, DEFAULT_CHUNK_SIZE } from './chunksOf.js';
 import { MonteCarloAborted } from './monteCarloAborted.js';
 import type { ChunkRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
@@ -31,8 +32,8 @@ export interface RunOptions {
 /** Below this many runs, starting worker threads (each loads the scenario compiler) costs more than it saves. */
 export const MIN_RUNS_FOR_POOL = 2000;
 
-/** The default number of runs per task: big enough to amortize messages, small enough to balance load. */
-export const DEFAULT_CHUNK_SIZE = 250;
+// Callers import the default chunk size from here, with the runner that uses it.
+export { DEFAULT_CHUNK_SIZE };
 
 /**
  * Runs a scenario's Monte Carlo, in this thread or on a pool of worker threads, and summarizes every metric
@@ -44,9 +45,7 @@ export async function runMonteCarlo(c: CompiledScenario, options: RunOptions): P
   const cells = c.layout.metrics.length * c.years.length;
   const mode = options.summaries ?? summaryMode(runs, cells);
   const acc = makeAccumulator(runs, c.layout.metrics.length, c.years.length, mode);
-  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
-  const chunks: { first: number; count: number }[] = [];
-  for (let first = 0; first < runs; first += chunkSize) chunks.push({ first, count: Math.min(chunkSize, runs - first) });
+  const chunks = chunksOf(runs, options.chunkSize);
   const workers = Math.max(1, Math.floor(options.workers ?? 1));
   let done = 0;
   const finish = (r: ChunkResult) => {

@@ -1,11 +1,9 @@
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { copyColumns, encodeChunk } from './chunkResult.js';
+import { chunksOf } from './chunksOf.js';
 import type { ChunkRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
 import { runOnPool, shipScenario, type WorkerPool } from './workerPool.js';
-
-/** Runs per chunk when collecting every run's values: as the Monte Carlo's default. */
-const CHUNK_SIZE = 250;
 
 /** How to collect every run's values on worker threads. */
 export interface ColumnsOptions {
@@ -15,12 +13,6 @@ export interface ColumnsOptions {
   readonly workers: number | WorkerPool;
   /** Aborting stops the runs; the promise then rejects with MonteCarloAborted. */
   readonly signal?: AbortSignal;
-}
-
-function chunksOf(runs: number): { first: number; count: number }[] {
-  const chunks: { first: number; count: number }[] = [];
-  for (let first = 0; first < runs; first += CHUNK_SIZE) chunks.push({ first, count: Math.min(CHUNK_SIZE, runs - first) });
-  return chunks;
 }
 
 /**
