@@ -1,5 +1,5 @@
 import { ExactSums, exactTotal } from '../stats/exactSum.js';
-import { addKey, emptySketch, sketchRank, type LogSketch } from '../stats/logSketch.js';
+import { addKeys, emptySketch, sketchRank, type LogSketch } from '../stats/logSketch.js';
 import { PERCENTILES, type Summary } from '../stats/summarize.js';
 import { copyColumns, type ChunkResult, type SummaryMode } from './chunkResult.js';
 import { summarizeColumns, type MetricSummaries } from './summarizeRuns.js';
@@ -47,11 +47,7 @@ function sketchAccumulator(metrics: number, years: number): Accumulator {
       if (chunk.type !== 'sketch') throw new Error('a values chunk reached a sketch accumulator');
       const { count, keys, sums, extremes } = chunk;
       // Cell by cell: each sketch takes its chunk of keys in one pass, staying in cache.
-      for (let cell = 0; cell < cells; cell++) {
-        const sketch = sketches[cell];
-        const from = cell * count;
-        for (let r = 0; r < count; r++) addKey(sketch, keys[from + r]);
-      }
+      for (let cell = 0; cell < cells; cell++) addKeys(sketches[cell], keys, cell * count, (cell + 1) * count);
       let at = 0;
       for (let cell = 0; cell < cells; cell++) {
         const n = sums[at++];

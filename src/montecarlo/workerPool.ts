@@ -25,7 +25,7 @@ export interface WorkerPool {
 // The Piscina behind each pool handed out, kept out of the interface so callers cannot bypass runOnPool.
 const piscinas = new WeakMap<WorkerPool, Piscina>();
 
-/** Opens a pool of `workers` threads; close it when done, or its threads keep the process alive. */
+/** Opens a pool of `workers` threads, which run until it is closed. */
 export function openWorkerPool(workers: number): WorkerPool {
   const piscina = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   const pool: WorkerPool = {

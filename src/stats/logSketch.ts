@@ -69,6 +69,29 @@ export function addKey(s: LogSketch, key: number): void {
   }
 }
 
+/**
+ * Counts `keys[from .. to)` into a sketch: `addKey` for each, with a tight loop over the common case (a
+ * positive key inside the counts already kept), which the main thread runs for every value of a large
+ * Monte Carlo.
+ */
+export function addKeys(s: LogSketch, keys: Int32Array, from: number, to: number): void {
+  let i = from;
+  while (i < to) {
+    const pos = s.pos;
+    const offset = s.posOffset;
+    const length = pos.length;
+    const start = i;
+    for (; i < to; i++) {
+      const j = keys[i] - offset;
+      // A positive key lies above every zero and negative key, and offset is positive when length > 0.
+      if (j >= 0 && j < length && keys[i] > 0) pos[j]++;
+      else break;
+    }
+    s.count += i - start;
+    if (i < to) addKey(s, keys[i++]);
+  }
+}
+
 // Keeps a dense run of bucket counts that covers `key`, growing it (with slack) when needed.
 function grow(counts: Uint32Array, offset: number, key: number): { counts: Uint32Array; offset: number } {
   if (counts.length === 0) {
