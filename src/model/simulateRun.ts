@@ -74,6 +74,8 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const cutStream: Rng[] = [];
   // Output rows of each host's metrics, HOST_ROWS per host in the order of the R_* constants.
   const hostRow = new Int32Array(HOST_ROWS * H);
+  // This year's flows of each host, HOST_ROWS per host, written to their output rows at the year's end.
+  const hostYear = new Float64Array(HOST_ROWS * H);
   for (let h = 0; h < H; h++) {
     const host = hosts[h];
     demandOf.push(host.demand);
@@ -197,10 +199,10 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     others[h] -= leaveO;
     cutOut[0] = leaveD - stayD;
     cutOut[1] = stayD + stayO;
-    out[hostRow[base + R_RETURN_D] + y] += leaveD - stayD;
-    out[hostRow[base + R_RETURN_O] + y] += leaveO - stayO;
-    out[hostRow[base + R_STAY_D] + y] += stayD;
-    out[hostRow[base + R_STAY_O] + y] += stayO;
+    hostYear[base + R_RETURN_D] += leaveD - stayD;
+    hostYear[base + R_RETURN_O] += leaveO - stayO;
+    hostYear[base + R_STAY_D] += stayD;
+    hostYear[base + R_STAY_O] += stayO;
     out[oDefect + y] += stayD + stayO;
     out[oDocDefect + y] += stayD;
     open[h] = share >= 1 ? 0 : open[h] * (1 - share);
@@ -326,12 +328,12 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       applicants += paroleD + paroleO;
       stayed += defD - paroleD + (defO - paroleO);
       cumDefections += defD + defO;
-      out[hostRow[base + R_PAROLE_D] + y] += paroleD;
-      out[hostRow[base + R_PAROLE_O] + y] += paroleO;
-      out[hostRow[base + R_STAY_D] + y] += defD - paroleD;
-      out[hostRow[base + R_STAY_O] + y] += defO - paroleO;
-      out[hostRow[base + R_RETURN_D] + y] += retD;
-      out[hostRow[base + R_RETURN_O] + y] += retO;
+      hostYear[base + R_PAROLE_D] += paroleD;
+      hostYear[base + R_PAROLE_O] += paroleO;
+      hostYear[base + R_STAY_D] += defD - paroleD;
+      hostYear[base + R_STAY_O] += defO - paroleO;
+      hostYear[base + R_RETURN_D] += retD;
+      hostYear[base + R_RETURN_O] += retO;
       out[oDefect + y] += defD + defO;
       out[oDocDefect + y] += defD;
     }
@@ -359,8 +361,8 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       domestic -= sentD;
       docs[h] += sentD;
       others[h] += requestO[h];
-      out[hostRow[base + R_DEPLOY_D] + y] += sentD;
-      out[hostRow[base + R_DEPLOY_O] + y] += requestO[h];
+      hostYear[base + R_DEPLOY_D] += sentD;
+      hostYear[base + R_DEPLOY_O] += requestO[h];
     }
 
     // 6. Money for the month, on the workers serving at its end.
@@ -389,6 +391,10 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       out[oDomestic + y] = domestic;
       for (let h = 0; h < H; h++) {
         const base = HOST_ROWS * h;
+        for (let k = R_DEPLOY_D; k < HOST_ROWS; k++) {
+          out[hostRow[base + k] + y] = hostYear[base + k];
+          hostYear[base + k] = 0;
+        }
         out[hostRow[base + R_DOCS] + y] = docs[h];
         out[hostRow[base + R_OTHERS] + y] = others[h];
         out[hostRow[base + R_ALL] + y] = docs[h] + others[h];
