@@ -22,7 +22,8 @@ export function summarizeColumns(values: Float64Array, runs: number, metrics: nu
   return summarizeCells(metrics, years, runs, (cell) => values.subarray(cell * runs, (cell + 1) * runs));
 }
 
-function summarizeCells(metrics: number, years: number, runs: number, column: (cell: number) => Float64Array): MetricSummaries {
+/** Summarizes each cell (`metric * years + year`) of `runs` runs from its values in run order, which `column` gives. */
+export function summarizeCells(metrics: number, years: number, runs: number, column: (cell: number) => Float64Array): MetricSummaries {
   const scratch = new Float64Array(runs);
   const out: Summary[][] = [];
   for (let m = 0; m < metrics; m++) {

@@ -260,6 +260,18 @@ describe('encodeChunk and the exact accumulator in values mode', () => {
       PROPERTY,
     );
   });
+
+  it('refuses to summarize when runs are missing, rather than summarize a gap', () => {
+    const values = Float64Array.from({ length: 6 * 2 }, (_, i) => i);
+    const chunk = (first: number, count: number) => encodeChunk(values.slice(first * 2, (first + count) * 2), first, count, 2, 'values');
+    const missing = makeAccumulator(6, 1, 2, 'values');
+    missing.add(chunk(0, 2));
+    missing.add(chunk(4, 2));
+    expect(() => missing.summaries()).toThrow('runs 2 to 3 never reached the accumulator');
+    const short = makeAccumulator(6, 1, 2, 'values');
+    short.add(chunk(0, 4));
+    expect(() => short.summaries()).toThrow('the accumulator got 4 runs of 6');
+  });
 });
 
 describe('sketch summaries against exact summaries', () => {
