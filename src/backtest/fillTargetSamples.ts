@@ -1,14 +1,13 @@
-import { runChunk } from '../montecarlo/runChunk.js';
+import { simulateCells } from '../montecarlo/simulateCells.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { ResolvedTarget } from './resolveTargets.js';
-import { targetValue } from './targetValue.js';
+import { fillFromCells, targetCells } from './targetCells.js';
 
 /**
  * Simulates runs [first, first + count) and writes each target's model value in run `first + i` to
  * `samples[k][first + i]`: only these values are kept, not every metric of every run.
  */
 export function fillTargetSamples(c: CompiledScenario, targets: readonly ResolvedTarget[], seed: number, first: number, count: number, samples: readonly Float64Array[]): void {
-  const width = c.layout.metrics.length * c.years.length;
-  const values = runChunk(c, seed, first, count);
-  for (let i = 0; i < count; i++) targets.forEach((t, k) => (samples[k][first + i] = targetValue(t, values, i * width)));
+  const tc = targetCells(targets);
+  fillFromCells(tc, simulateCells(c, seed, first, count, tc.cells), first, count, samples);
 }

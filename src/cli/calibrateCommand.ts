@@ -1,14 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { fillTargetSamples } from '../backtest/fillTargetSamples.js';
 import { resolveTargets, type ResolvedTarget } from '../backtest/resolveTargets.js';
+import { fillFromCells, targetCells } from '../backtest/targetCells.js';
 import { calibrateDraws } from '../calibration/calibrateDraws.js';
 import { calibratedScenarioText, type CalibratedScenarioHeader } from '../calibration/calibratedScenarioText.js';
 import { formatCalibrationJson } from '../calibration/formatCalibrationJson.js';
 import { formatCalibrationTable } from '../calibration/formatCalibrationTable.js';
 import { informedParameters } from '../calibration/informedParameters.js';
 import { uncertainParameters } from '../calibration/uncertainParameters.js';
-import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
+import { MIN_RUNS_FOR_POOL, MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
+import { simulateCells, simulateCellsOnPool } from '../montecarlo/simulateCells.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
@@ -47,6 +49,7 @@ interface CalibrateOptions {
   out?: string;
   format: 'table' | 'json';
   quiet?: boolean;
+  workers?: number;
 }
 
 /** Adds `brigadas calibrate` to the program: the scenario's parameters fitted to the observed history, and the calibrated scenario written. */
@@ -61,6 +64,7 @@ export function registerCalibrate(program: Command, kit: OutputKit): void {
     .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)")
     .option('-o, --out <file>', 'write the calibrated scenario (whole or not at all); it extends the given one')
     .addOption(new Option('-f, --format <format>', 'output format of the report').choices(['table', 'json']).default('table'))
+    .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 draws); the output is the same for any number', kit.parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
     .action(async (file: string, opts: CalibrateOptions) => {
       if (opts.out !== undefined) kit.checkOutPath(opts.out);
@@ -87,15 +91,30 @@ export function registerCalibrate(program: Command, kit: OutputKit): void {
     });
 }
 
-// Each target's value in every draw, a step at a time: between steps the event loop hears Ctrl-C and redraws progress.
+// Each target's value in every draw: on worker threads, or in this thread a step at a time; either way the
+// event loop hears Ctrl-C and redraws progress between chunks, and only the targets' cells come back.
 async function sampleInSteps(c: CompiledScenario, targets: readonly ResolvedTarget[], opts: CalibrateOptions, io: CliIo): Promise<Float64Array[]> {
   const samples = targets.map(() => new Float64Array(opts.draws));
+  const tc = targetCells(targets);
+  const workers = opts.workers ?? (opts.draws >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1);
   const progress = io.stderrIsTTY && !opts.quiet ? progressLine(io.stderr) : undefined;
   try {
+    if (workers > 1) {
+      await simulateCellsOnPool(c, {
+        runs: opts.draws,
+        seed: opts.seed,
+        cells: tc.cells,
+        workers,
+        onChunk: (first, count, values) => fillFromCells(tc, values, first, count, samples),
+        onProgress: progress?.onProgress,
+        signal: io.interrupt,
+      });
+      return samples;
+    }
     for (let first = 0; first < opts.draws; first += STEP) {
       if (io.interrupt?.aborted) throw new MonteCarloAborted();
       const count = Math.min(STEP, opts.draws - first);
-      fillTargetSamples(c, targets, opts.seed, first, count, samples);
+      fillFromCells(tc, simulateCells(c, opts.seed, first, count, tc.cells), first, count, samples);
       progress?.onProgress(first + count, opts.draws);
       await new Promise((r) => setImmediate(r));
     }

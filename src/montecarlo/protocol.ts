@@ -34,9 +34,22 @@ export interface PointsRequest {
   readonly runs: Float64Array;
 }
 
-/** A worker's answer: the chunk's or the points' results, or a value that left its legal range (a scenario error). */
+/** A request to a worker: simulate runs [first, first + count) and return only the given cells of each (see `simulateCells`). */
+export interface CellsRequest {
+  readonly type: 'cells';
+  readonly key: string;
+  readonly entry: string;
+  readonly sources: readonly SourceText[];
+  readonly seed: number;
+  readonly first: number;
+  readonly count: number;
+  readonly cells: Int32Array;
+}
+
+/** A worker's answer: the chunk's, the points' or the cells' results, or a value that left its legal range (a scenario error). */
 export type ChunkReply =
   | ChunkResult
   | { readonly type: 'points'; readonly values: Float64Array }
+  | { readonly type: 'cells'; readonly values: Float64Array }
   | { readonly type: 'rangeError'; readonly path: readonly (string | number)[]; readonly detail: string }
   | { readonly type: 'failure'; readonly message: string };

@@ -71,7 +71,7 @@ export async function runMonteCarlo(c: CompiledScenario, options: RunOptions): P
     chunks,
     ({ first, count }): ChunkRequest => ({ type: 'chunk', ...shipment, seed, first, count, mode }),
     (_, reply) => {
-      if (reply.type === 'points') throw new Error('a worker answered a chunk with points');
+      if (reply.type !== 'values' && reply.type !== 'sketch') throw new Error(`a worker answered a chunk with ${reply.type}`);
       finish(reply);
     },
     options.signal,

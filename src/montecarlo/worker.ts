@@ -7,12 +7,13 @@ import { memoryFilePort } from '../scenario/memoryFilePort.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { encodeChunk } from './chunkResult.js';
 import { evaluatePoints } from './evaluatePoints.js';
-import type { ChunkReply, ChunkRequest, PointsRequest } from './protocol.js';
+import type { CellsRequest, ChunkReply, ChunkRequest, PointsRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
+import { simulateCells } from './simulateCells.js';
 
 let cached: { key: string; scenario: CompiledScenario } | undefined;
 
-function compiled(req: ChunkRequest | PointsRequest): CompiledScenario {
+function compiled(req: ChunkRequest | PointsRequest | CellsRequest): CompiledScenario {
   if (cached?.key === req.key) return cached.scenario;
   const entry = req.sources.find((s) => s.file === req.entry);
   const result = parseScenario(entry?.text ?? '', req.entry, memoryFilePort(req.sources));
@@ -23,13 +24,14 @@ function compiled(req: ChunkRequest | PointsRequest): CompiledScenario {
 
 function transferables(r: ChunkReply): ArrayBuffer[] {
   if (r.type === 'values') return [r.values.buffer as ArrayBuffer];
-  if (r.type === 'points') return [r.values.buffer as ArrayBuffer];
+  if (r.type === 'points' || r.type === 'cells') return [r.values.buffer as ArrayBuffer];
   if (r.type === 'sketch') return [r.keys.buffer, r.sums.buffer, r.extremes.buffer] as ArrayBuffer[];
   return [];
 }
 
-function work(req: ChunkRequest | PointsRequest): ChunkReply {
+function work(req: ChunkRequest | PointsRequest | CellsRequest): ChunkReply {
   const c = compiled(req);
+  if (req.type === 'cells') return { type: 'cells', values: simulateCells(c, req.seed, req.first, req.count, req.cells) };
   if (req.type === 'points') {
     const factors = req.factors.map((name) => {
       const p = c.parameters.find((x) => x.name === name);
@@ -43,8 +45,8 @@ function work(req: ChunkRequest | PointsRequest): ChunkReply {
   return encodeChunk(values, req.first, req.count, c.layout.metrics.length * c.years.length, req.mode);
 }
 
-/** Simulates one chunk of runs, or one batch of sensitivity points, for the pool. */
-export default function simulateChunk(req: ChunkRequest | PointsRequest): unknown {
+/** Simulates one chunk of runs (all their cells or some), or one batch of sensitivity points, for the pool. */
+export default function simulateChunk(req: ChunkRequest | PointsRequest | CellsRequest): unknown {
   let reply: ChunkReply;
   try {
     reply = work(req);

@@ -6,7 +6,7 @@ import type { CompiledScenario } from '../scenario/compiled.js';
 import type { SourceText } from '../scenario/memoryFilePort.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { MonteCarloAborted } from './monteCarloAborted.js';
-import type { ChunkReply, ChunkRequest, PointsRequest } from './protocol.js';
+import type { CellsRequest, ChunkReply, ChunkRequest, PointsRequest } from './protocol.js';
 
 // The compiled worker entry: beside this file in dist/; from the TypeScript sources (tests), in dist/.
 function workerFile(): URL {
@@ -72,7 +72,7 @@ export function shipScenario(c: CompiledScenario): ScenarioShipment {
 export async function runOnPool<T>(
   target: number | WorkerPool,
   tasks: readonly T[],
-  request: (task: T) => ChunkRequest | PointsRequest,
+  request: (task: T) => ChunkRequest | PointsRequest | CellsRequest,
   onReply: (task: T, reply: Exclude<ChunkReply, { type: 'rangeError' | 'failure' }>) => void,
   signal?: AbortSignal,
 ): Promise<void> {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliProcess, ROOT, STACK_LINE, tempDir } from './harness.js';
@@ -35,6 +35,26 @@ describe('brigadas run on worker threads', () => {
     }
     expect(JSON.parse(one.stdout).alternatives).toHaveLength(2);
     expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('prints byte-identical calibrate JSON and calibrated scenario for --workers 1 and 2 (target cells sent back by the pool)', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const runs = [1, 2].map((w) => {
+        const out = join(dir, `calibrated-${w}.yaml`);
+        const r = cliProcess('calibrate', 'scenarios/priors.yaml', '--draws', '400', '--keep', '0.25', '--seed', '3', '--format', 'json', '--workers', String(w), '--out', out);
+        return { r, text: readFileSync(out, 'utf8').replaceAll(`calibrated-${w}`, 'calibrated') };
+      });
+      for (const { r } of runs) {
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe('');
+      }
+      expect(JSON.parse(runs[0].r.stdout).draws).toBe(400);
+      expect(runs[1].r.stdout).toBe(runs[0].r.stdout);
+      expect(runs[1].text).toBe(runs[0].text);
+    } finally {
+      cleanup();
+    }
   });
 
   it('refuses --workers 0 and --workers x as usage errors', () => {
