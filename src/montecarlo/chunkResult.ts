@@ -30,6 +30,9 @@ export function summaryMode(runs: number, cells: number): SummaryMode {
   return runs * cells <= EXACT_LIMIT ? 'values' : 'sketch';
 }
 
+// Whole numbers below this in magnitude, and their sums, are exact in doubles.
+const WHOLE_LIMIT = 2 ** 53;
+
 // Runs are turned cell by cell in blocks of this many: the block's rows stay in cache while every cell is
 // visited, where one run at a time would miss the cache on nearly every value.
 const BLOCK = 32;
@@ -52,6 +55,10 @@ export function encodeChunk(values: Float64Array, first: number, count: number, 
   }
   const keys = new Int32Array(count * cells);
   const sumsOf = new ExactSums(cells);
+  // Most values are whole numbers of people: while a cell's whole values sum to less than 2^53 in magnitude,
+  // adding them as doubles is exact, so they go to one plain sum per cell, which joins the exact partials
+  // once at the end; only fractions (money, ratios) and huge totals take the exact summation per value.
+  const wholeSums = new Float64Array(cells);
   const extremes = new Float64Array(2 * cells);
   for (let cell = 0; cell < cells; cell++) {
     extremes[2 * cell] = Infinity;
@@ -62,6 +69,7 @@ export function encodeChunk(values: Float64Array, first: number, count: number, 
     for (let cell = 0; cell < cells; cell++) {
       let min = extremes[2 * cell];
       let max = extremes[2 * cell + 1];
+      let whole = wholeSums[cell];
       // Many cells repeat one value from run to run (zeros, whole counts): its key is reused.
       let last = NaN;
       let lastKey = NAN_KEY;
@@ -80,14 +88,18 @@ export function encodeChunk(values: Float64Array, first: number, count: number, 
           if (0 > max) max = 0;
           continue;
         }
-        sumsOf.add(cell, v);
+        const w = whole + v;
+        if (Math.floor(v) === v && Math.abs(w) < WHOLE_LIMIT) whole = w;
+        else sumsOf.add(cell, v);
         if (v < min) min = v;
         if (v > max) max = v;
       }
       extremes[2 * cell] = min;
       extremes[2 * cell + 1] = max;
+      wholeSums[cell] = whole;
     }
   }
+  for (let cell = 0; cell < cells; cell++) if (wholeSums[cell] !== 0) sumsOf.add(cell, wholeSums[cell]);
   let size = 0;
   for (let cell = 0; cell < cells; cell++) size += 1 + sumsOf.partials(cell).length;
   const sums = new Float64Array(size);

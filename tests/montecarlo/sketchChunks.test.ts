@@ -23,7 +23,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const MIXED_KINDS = ['mixed', 'wide', 'counts', 'constant', 'zeros', 'nan', 'mostlyNaN'] as const;
+const MIXED_KINDS = ['mixed', 'wide', 'counts', 'hugeCounts', 'constant', 'zeros', 'nan', 'mostlyNaN'] as const;
 const POSITIVE_KINDS = ['positive', 'positiveWide', 'positiveCounts', 'positiveConstant', 'positiveWithNaN'] as const;
 type Kind = (typeof MIXED_KINDS)[number] | (typeof POSITIVE_KINDS)[number];
 
@@ -43,6 +43,9 @@ function draw(kind: Kind, u: () => number, previous: number, negativeZero: boole
       return u() < 0.1 ? NaN : sign * (1 + u()) * 10 ** (u() * 80 - 40);
     case 'counts':
       return u() < 0.8 && !Number.isNaN(previous) ? previous : Math.floor(u() * 4);
+    case 'hugeCounts':
+      // Whole numbers of both signs up to 2^60: their running sums cross 2^53, where doubles stop being exact.
+      return sign * Math.floor(u() * 2 ** (40 + u() * 20));
     case 'constant':
       return 7;
     case 'zeros':
