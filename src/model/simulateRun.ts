@@ -24,12 +24,15 @@ export function monthlyProbability(yearlyHazard: number): number {
  * cadres by systematic sampling (`allocate`), so stocks stay whole and non-negative and each stock changes
  * by exactly its inflows minus its outflows.
  */
-export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: number, streams: StreamFactory): Float64Array {
+export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: number, streams: StreamFactory, into?: Float64Array): Float64Array {
   const hosts = inputs.hosts;
   const H = hosts.length;
   const months = inputs.months;
   const startMonth = inputs.startMonth;
-  const out = new Float64Array(layout.metrics.length * years);
+  const size = layout.metrics.length * years;
+  // A runner that keeps many runs side by side passes each run's place in its buffer: no buffer of its own
+  // to allocate, zero and copy from for every run.
+  const out = into === undefined ? new Float64Array(size) : into.subarray(0, size).fill(0);
   const ix = layout.index;
   const row = (name: string) => ix[name] * years;
 

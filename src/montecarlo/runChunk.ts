@@ -14,7 +14,7 @@ export function runChunk(c: CompiledScenario, seed: number, first: number, count
   for (let i = 0; i < count; i++) {
     const run = first + i;
     const inputs = resolveRun(c, drawParameters(c.parameters, seed, run));
-    out.set(simulateRun(inputs, c.layout, c.years.length, (component) => streamFor(seed, run, component)), i * width);
+    simulateRun(inputs, c.layout, c.years.length, (component) => streamFor(seed, run, component), out.subarray(i * width, (i + 1) * width));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyProbability } from '../../src/model/simulateRun.js';
+import { monthlyProbability, simulateRun } from '../../src/model/simulateRun.js';
+import { streamFor } from '../../src/random/rng.js';
 import { host, inputs, run } from './runInputs.js';
 
 const ramp = (n: number, step: number) => Array.from({ length: n }, (_, t) => step * (t + 1));
@@ -370,5 +371,28 @@ describe('purity', () => {
     expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
     expect(i).toEqual(make());
     expect(Buffer.from(run(i, 18).out.buffer).equals(Buffer.from(a.buffer))).toBe(false);
+  });
+});
+
+describe('simulateRun into a buffer of the caller', () => {
+  it('writes the same values into its place in a used buffer as into one of its own, and nothing outside it', () => {
+    // Defections, mission ends and retirements, so the run draws from its streams.
+    const i = inputs({
+      months: 36,
+      initialDomesticDoctors: 5000,
+      defectionBaseRate: 0.05,
+      missionLengthYears: 2,
+      retirementRate: 0.02,
+      hosts: [host(36, { id: 'a', initialWorkers: 900, demand: 1000 }), host(36, { id: 'b', initialWorkers: 300, demand: 300 })],
+    });
+    const own = run(i, 5);
+    const size = own.out.length;
+    const buffer = new Float64Array(3 * size).fill(-7);
+    const place = buffer.subarray(size, 2 * size);
+    const written = simulateRun(i, own.layout, own.years, (component) => streamFor(5, 0, component), place);
+    expect(written.buffer).toBe(buffer.buffer);
+    expect(own.get('defections', 1)).toBeGreaterThan(0);
+    expect(Array.from(place)).toEqual(Array.from(own.out));
+    expect(buffer.subarray(0, size).every((v) => v === -7) && buffer.subarray(2 * size).every((v) => v === -7)).toBe(true);
   });
 });
