@@ -19,6 +19,8 @@ export function monthlyProbability(yearlyHazard: number): number {
 /**
  * Simulates one run month by month and returns its yearly metrics as one Float64Array laid out
  * `[metric * years + year]` (rows in `layout.metrics` order): a pure function of its inputs and streams.
+ * Given `into` (at least metrics x years long), it writes them to its start and returns that view instead
+ * of a new array.
  *
  * All people flows are whole numbers: binomial or Poisson draws, or such a draw allocated among hosts and
  * cadres by systematic sampling (`allocate`), so stocks stay whole and non-negative and each stock changes
@@ -30,8 +32,9 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const months = inputs.months;
   const startMonth = inputs.startMonth;
   const size = layout.metrics.length * years;
+  if (into !== undefined && into.length < size) throw new RangeError(`simulateRun needs room for ${size} values (metrics x years), got ${into.length}`);
   // A runner that keeps many runs side by side passes each run's place in its buffer: no buffer of its own
-  // to allocate, zero and copy from for every run.
+  // to allocate and copy from for every run.
   const out = into === undefined ? new Float64Array(size) : into.subarray(0, size).fill(0);
   const ix = layout.index;
   const row = (name: string) => ix[name] * years;

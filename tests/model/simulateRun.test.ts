@@ -394,5 +394,7 @@ describe('simulateRun into a buffer of the caller', () => {
     expect(own.get('defections', 1)).toBeGreaterThan(0);
     expect(Array.from(place)).toEqual(Array.from(own.out));
     expect(buffer.subarray(0, size).every((v) => v === -7) && buffer.subarray(2 * size).every((v) => v === -7)).toBe(true);
+    // Too small a place is refused, not filled in part.
+    expect(() => simulateRun(i, own.layout, own.years, (component) => streamFor(5, 0, component), new Float64Array(size - 1))).toThrow(RangeError);
   });
 });
