@@ -1,6 +1,7 @@
 // One benchmark measurement, in its own process: load the baseline, run N runs on K workers, render the
 // JSON report (as `brigadas run --format json` does, without writing it), and print timings and peak memory.
 import { performance } from 'node:perf_hooks';
+import { compileOnWorkerThreads } from '../dist/cli/compileOnWorkerThreads.js';
 import { nodeFilePort } from '../dist/cli/nodeFilePort.js';
 import { runMonteCarlo } from '../dist/montecarlo/runMonteCarlo.js';
 import { formatJson } from '../dist/report/formatJson.js';
@@ -8,6 +9,8 @@ import { runReport } from '../dist/report/runReport.js';
 import { loadScenarioWith } from '../dist/scenario/loadScenario.js';
 
 const [runs, workers, file = 'scenarios/baseline.yaml'] = process.argv.slice(2);
+// As the command line does (src/cli/main.ts).
+compileOnWorkerThreads();
 const t0 = performance.now();
 const loaded = loadScenarioWith(file, nodeFilePort);
 if (!loaded.ok) throw new Error(loaded.errors[0].message);

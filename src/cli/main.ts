@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { availableParallelism } from 'node:os';
-import { MIN_RUNS_FOR_POOL, MonteCarloAborted, runMonteCarlo } from '../montecarlo/runMonteCarlo.js';
+import { MonteCarloAborted, runMonteCarlo } from '../montecarlo/runMonteCarlo.js';
 import { formatCsv } from '../report/formatCsv.js';
 import { formatJson } from '../report/formatJson.js';
 import { formatTable } from '../report/formatTable.js';
@@ -17,7 +16,9 @@ import { VERSION } from '../version.js';
 import { registerBacktest } from './backtestCommand.js';
 import { registerCalibrate } from './calibrateCommand.js';
 import { registerCompare } from './compareCommand.js';
+import { compileOnWorkerThreads } from './compileOnWorkerThreads.js';
 import { registerDashboard } from './dashboardCommand.js';
+import { defaultWorkers } from './defaultWorkers.js';
 import { EXIT } from './exitCodes.js';
 import { nodeFilePort } from './nodeFilePort.js';
 import { progressLine } from './progress.js';
@@ -105,8 +106,7 @@ async function monteCarlo(c: CompiledScenario, opts: RunCommandOptions, io: CliI
     return await runMonteCarlo(c, {
       runs: opts.runs,
       seed: opts.seed,
-      // By default use every core, but not for runs too few to pay for starting the threads.
-      workers: opts.workers ?? (opts.runs >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1),
+      workers: defaultWorkers(opts.workers, opts.runs),
       onProgress: progress?.onProgress,
       signal: io.interrupt,
     });
@@ -221,6 +221,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   let detach = () => {};
   if (io === processIo) {
     guardStdout();
+    compileOnWorkerThreads();
     // Ctrl-C aborts the runs; the command then exits 130 without writing anything.
     const interrupt = new AbortController();
     const onSignal = () => interrupt.abort();

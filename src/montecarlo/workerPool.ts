@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { SourceText } from '../scenario/memoryFilePort.js';
@@ -29,12 +27,6 @@ const piscinas = new WeakMap<WorkerPool, Piscina>();
 
 /** Opens a pool of `workers` threads, which run until it is closed. */
 export function openWorkerPool(workers: number): WorkerPool {
-  // With a thread for every core, V8's background compiler threads have no core of their own: they take
-  // turns with the workers while every worker is still warming up, and the first 500 runs of each took
-  // three times as long as in a warm thread. Compiling on the worker's own thread instead made 10,000 and
-  // 30,000 runs on two workers 7% faster (docs/PERFORMANCE.md). The flag reaches only isolates created
-  // after it is set, that is these workers, not the main thread.
-  if (workers >= availableParallelism()) setFlagsFromString('--no-concurrent-recompilation');
   const piscina = new Piscina({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   const pool: WorkerPool = {
     workers,
