@@ -18,7 +18,7 @@ export interface Accumulator {
  * (memory independent of runs; percentiles within SKETCH_ALPHA relative), with exact means in both.
  */
 export function makeAccumulator(runs: number, metrics: number, years: number, mode: SummaryMode): Accumulator {
-  return mode === 'values' ? exactAccumulator(runs, metrics, years) : sketchAccumulator(metrics, years);
+  return mode === 'values' ? exactAccumulator(runs, metrics, years) : sketchAccumulator(runs, metrics, years);
 }
 
 function exactAccumulator(runs: number, metrics: number, years: number): Accumulator {
@@ -38,7 +38,8 @@ function exactAccumulator(runs: number, metrics: number, years: number): Accumul
       chunks.sort((a, b) => a.first - b.first);
       let expected = 0;
       for (const chunk of chunks) {
-        if (chunk.first !== expected) throw new Error(`runs ${expected} to ${chunk.first - 1} never reached the accumulator`);
+        if (chunk.first > expected) throw new Error(`runs ${expected} to ${chunk.first - 1} never reached the accumulator`);
+        if (chunk.first < expected) throw new Error(`run ${chunk.first} reached the accumulator twice`);
         expected += chunk.count;
       }
       if (expected !== runs) throw new Error(`the accumulator got ${expected} runs of ${runs}`);
@@ -51,8 +52,10 @@ function exactAccumulator(runs: number, metrics: number, years: number): Accumul
   };
 }
 
-function sketchAccumulator(metrics: number, years: number): Accumulator {
+function sketchAccumulator(runs: number, metrics: number, years: number): Accumulator {
   const cells = metrics * years;
+  // Sketches cannot tell which runs they hold, only how many.
+  let added = 0;
   const sketches: LogSketch[] = Array.from({ length: cells }, emptySketch);
   const partials = new ExactSums(cells);
   const mins = new Float64Array(cells).fill(Infinity);
@@ -62,6 +65,7 @@ function sketchAccumulator(metrics: number, years: number): Accumulator {
     add(chunk) {
       if (chunk.type !== 'sketch') throw new Error('a values chunk reached a sketch accumulator');
       const { count, keys, sums, extremes } = chunk;
+      added += count;
       // Cell by cell: each sketch takes its chunk of keys in one pass, staying in cache.
       for (let cell = 0; cell < cells; cell++) addKeys(sketches[cell], keys, cell * count, (cell + 1) * count);
       let at = 0;
@@ -73,6 +77,7 @@ function sketchAccumulator(metrics: number, years: number): Accumulator {
       }
     },
     summaries() {
+      if (added !== runs) throw new Error(`the accumulator got ${added} runs of ${runs}`);
       return grid(metrics, years, (cell) => sketchSummary(sketches[cell], partials.partials(cell), mins[cell], maxs[cell]));
     },
   };

@@ -264,7 +264,7 @@ describe('encodeChunk and the exact accumulator in values mode', () => {
     );
   });
 
-  it('refuses to summarize when runs are missing, rather than summarize a gap', () => {
+  it('refuses to summarize when runs are missing or came twice, rather than summarize the wrong runs', () => {
     const values = Float64Array.from({ length: 6 * 2 }, (_, i) => i);
     const chunk = (first: number, count: number) => encodeChunk(values.slice(first * 2, (first + count) * 2), first, count, 2, 'values');
     const missing = makeAccumulator(6, 1, 2, 'values');
@@ -274,6 +274,12 @@ describe('encodeChunk and the exact accumulator in values mode', () => {
     const short = makeAccumulator(6, 1, 2, 'values');
     short.add(chunk(0, 4));
     expect(() => short.summaries()).toThrow('the accumulator got 4 runs of 6');
+    const twice = makeAccumulator(6, 1, 2, 'values');
+    for (const [first, count] of [[0, 4], [2, 2], [4, 2]]) twice.add(chunk(first, count));
+    expect(() => twice.summaries()).toThrow('run 2 reached the accumulator twice');
+    const sketch = makeAccumulator(6, 1, 2, 'sketch');
+    sketch.add(encodeChunk(values.slice(0, 8), 0, 4, 2, 'sketch'));
+    expect(() => sketch.summaries()).toThrow('the accumulator got 4 runs of 6');
   });
 });
 
