@@ -5,6 +5,7 @@ import { summarize } from '../stats/summarize.js';
 import { judgeTarget, type TargetResult } from './judgeTarget.js';
 import type { ResolvedTarget } from './resolveTargets.js';
 import { fillTargetSamples } from './fillTargetSamples.js';
+import { targetCells } from './targetCells.js';
 import { summarizeBacktest, type BacktestSummary } from './summarizeBacktest.js';
 import type { Target } from './target.js';
 
@@ -26,10 +27,11 @@ export interface BacktestReport {
 export function runBacktest(c: CompiledScenario, targets: readonly ResolvedTarget[], targetsFile: string, options: MonteCarloOptions): BacktestReport {
   const { runs, seed } = options;
   const samples = targets.map(() => new Float64Array(runs));
+  const tc = targetCells(targets);
   const chunk = 250;
   for (let first = 0; first < runs; first += chunk) {
     const count = Math.min(chunk, runs - first);
-    fillTargetSamples(c, targets, seed, first, count, samples);
+    fillTargetSamples(c, tc, seed, first, count, samples);
     options.onProgress?.(first + count, runs);
   }
   const results = judgeSamples(targets.map((t) => t.target), samples);

@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { fillTargetSamples } from '../backtest/fillTargetSamples.js';
 import { resolveTargets, type ResolvedTarget } from '../backtest/resolveTargets.js';
 import { fillFromCells, targetCells } from '../backtest/targetCells.js';
 import { calibrateDraws } from '../calibration/calibrateDraws.js';
@@ -9,13 +9,15 @@ import { formatCalibrationJson } from '../calibration/formatCalibrationJson.js';
 import { formatCalibrationTable } from '../calibration/formatCalibrationTable.js';
 import { informedParameters } from '../calibration/informedParameters.js';
 import { uncertainParameters } from '../calibration/uncertainParameters.js';
-import { MIN_RUNS_FOR_POOL, MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
-import { simulateCells, simulateCellsOnPool } from '../montecarlo/simulateCells.js';
+import { DEFAULT_CHUNK_SIZE } from '../montecarlo/chunksOf.js';
+import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
+import { simulateCellsOnPool } from '../montecarlo/simulateCells.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { packageFile, readTargets } from './backtestCommand.js';
 import { checkOutTarget, type OutputKit } from './compareCommand.js';
+import { defaultWorkers } from './defaultWorkers.js';
 import type { CliIo } from './main.js';
 import { progressLine } from './progress.js';
 import { writeAtomic } from './writeAtomic.js';
@@ -96,10 +98,11 @@ export function registerCalibrate(program: Command, kit: OutputKit): void {
 async function sampleInSteps(c: CompiledScenario, targets: readonly ResolvedTarget[], opts: CalibrateOptions, io: CliIo): Promise<Float64Array[]> {
   const samples = targets.map(() => new Float64Array(opts.draws));
   const tc = targetCells(targets);
-  const workers = opts.workers ?? (opts.draws >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1);
+  const workers = defaultWorkers(opts.workers, opts.draws);
   const progress = io.stderrIsTTY && !opts.quiet ? progressLine(io.stderr) : undefined;
   try {
-    if (workers > 1) {
+    // One chunk's worth of draws is not worth starting threads for.
+    if (workers > 1 && opts.draws > DEFAULT_CHUNK_SIZE) {
       await simulateCellsOnPool(c, {
         runs: opts.draws,
         seed: opts.seed,
@@ -114,7 +117,7 @@ async function sampleInSteps(c: CompiledScenario, targets: readonly ResolvedTarg
     for (let first = 0; first < opts.draws; first += STEP) {
       if (io.interrupt?.aborted) throw new MonteCarloAborted();
       const count = Math.min(STEP, opts.draws - first);
-      fillFromCells(tc, simulateCells(c, opts.seed, first, count, tc.cells), first, count, samples);
+      fillTargetSamples(c, tc, opts.seed, first, count, samples);
       progress?.onProgress(first + count, opts.draws);
       await new Promise((r) => setImmediate(r));
     }

@@ -1,13 +1,12 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareProblem, CompareRangeError, compareScenarios, compareScenariosOnPool } from '../compare/compareScenarios.js';
-import { MIN_RUNS_FOR_POOL } from '../montecarlo/runMonteCarlo.js';
 import { formatCompareCsv } from '../compare/formatCompareCsv.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import type { CommandKit } from './commandKit.js';
+import { defaultWorkers } from './defaultWorkers.js';
 import { writeAtomic } from './writeAtomic.js';
 
 /** What the commands that write output borrow from the program, on top of the backtest's kit: the --out check. */
@@ -57,7 +56,7 @@ export function registerCompare(program: Command, kit: OutputKit): void {
       const problem = compareProblem(baseline, alternatives);
       if (problem !== undefined) throw kit.usageError(problem);
       const { runs, seed } = opts;
-      const workers = opts.workers ?? (runs >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1);
+      const workers = defaultWorkers(opts.workers, runs);
       let report;
       try {
         report =

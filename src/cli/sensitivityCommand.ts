@@ -1,17 +1,17 @@
-import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { chunksOf } from '../montecarlo/chunksOf.js';
+import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { evaluatePointsOnPool } from '../montecarlo/evaluatePointsOnPool.js';
-import { MIN_RUNS_FOR_POOL, MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
+import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { analyzeSensitivity, SENSITIVITY_METHODS, UndefinedMetricError, type SensitivityMethod } from '../sensitivity/analyzeSensitivity.js';
-import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { formatSensitivityCsv } from '../sensitivity/formatSensitivityCsv.js';
 import { formatSensitivityTable } from '../sensitivity/formatSensitivityTable.js';
 import { targetProblem } from '../sensitivity/targetProblem.js';
 import { uncertainFactors } from '../sensitivity/uncertainFactors.js';
 import { checkOutTarget, emit, formatOption, type OutputKit } from './compareCommand.js';
+import { defaultWorkers } from './defaultWorkers.js';
 import type { CliIo } from './main.js';
 import { progressLine } from './progress.js';
 
@@ -91,7 +91,7 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
 // time (between steps the event loop hears Ctrl-C and redraws progress); the numbers are the same.
 async function evaluateBatch(problem: SensitivityProblem, batch: PointBatch, io: CliIo, opts: SensitivityOptions): Promise<Float64Array> {
   const total = batch.runs.length;
-  const workers = opts.workers ?? (total >= MIN_RUNS_FOR_POOL ? availableParallelism() : 1);
+  const workers = defaultWorkers(opts.workers, total);
   const progress = io.stderrIsTTY && opts.quiet !== true ? progressLine(io.stderr) : undefined;
   try {
     if (workers > 1) return await evaluatePointsOnPool(problem, batch, { workers, onProgress: progress?.onProgress, signal: io.interrupt });

@@ -11,6 +11,8 @@ import { runOnPool, shipScenario, type WorkerPool } from './workerPool.js';
  */
 export function simulateCells(c: CompiledScenario, seed: number, first: number, count: number, cells: Int32Array): Float64Array {
   const width = c.layout.metrics.length * c.years.length;
+  const outside = cells.find((cell) => !(cell >= 0 && cell < width));
+  if (outside !== undefined) throw new RangeError(`cell ${outside} is not one of the scenario's ${width} (metric x year)`);
   const values = runChunk(c, seed, first, count);
   const k = cells.length;
   const out = new Float64Array(count * k);

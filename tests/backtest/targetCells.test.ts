@@ -22,8 +22,10 @@ describe('targetCells and simulateCells', () => {
     const targets = resolved.value;
     const tc = targetCells(targets);
     const width = c.layout.metrics.length * c.years.length;
-    // Fewer cells than targets' terms, each once, in order: the point of sending cells back.
-    expect(tc.cells.length).toBeLessThan(width);
+    // Each cell once, in order, fewer than the targets' terms (some share a cell) and far fewer than a run has.
+    const terms = targets.reduce((n, t) => n + t.numerator.length + (t.denominator?.length ?? 0), 0);
+    expect(tc.cells.length).toBeLessThan(terms);
+    expect(tc.cells.length).toBeLessThan(width / 10);
     expect([...tc.cells]).toEqual([...new Set(tc.cells)].sort((a, b) => a - b));
 
     const first = 7;
@@ -36,5 +38,12 @@ describe('targetCells and simulateCells', () => {
     }
     // Runs before `first` are left as they were.
     expect(samples.every((s) => s.subarray(0, first).every((v) => v === -1))).toBe(true);
+  });
+
+  it('refuses a cell outside the scenario rather than return NaN for it', () => {
+    const loaded = loadScenarioWith(join(ROOT, 'scenarios', 'baseline.yaml'), nodeFilePort);
+    if (!loaded.ok) throw new Error('the baseline does not load');
+    const width = loaded.value.layout.metrics.length * loaded.value.years.length;
+    expect(() => simulateCells(loaded.value, 1, 0, 1, Int32Array.of(0, width))).toThrow(RangeError);
   });
 });

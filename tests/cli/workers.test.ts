@@ -65,6 +65,30 @@ describe('brigadas run on worker threads', () => {
     }
   });
 
+  it('stops promptly on Ctrl-C (SIGINT) during a long calibrate --out FILE on the pool, exits 130 and leaves no FILE', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'calibrated.yaml');
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'brigadas.js'), 'calibrate', 'scenarios/priors.yaml', '--draws', '1000000', '--workers', '2', '--out', out], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += String(d)));
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const interruptedAt = performance.now();
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code).toBe(130);
+      expect((performance.now() - interruptedAt) / 1000).toBeLessThan(10);
+      expect(stderr).toMatch(/interrupted/);
+      expect(stderr).not.toMatch(STACK_LINE);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('stops promptly on Ctrl-C (SIGINT) during a long run --out FILE, exits 130 and leaves no FILE', async () => {
     const { dir, cleanup } = tempDir();
     try {
