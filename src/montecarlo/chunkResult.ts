@@ -39,8 +39,8 @@ const BLOCK = 32;
 
 /**
  * Encodes a chunk's raw values (`[run][cell]`, as `runChunk` returns them) cell by cell for the given
- * summary mode. This is done on the worker, so the main thread only copies whole columns (exact mode) or
- * counts each cell's keys into its sketch in one pass (sketch mode).
+ * summary mode. This is done on the worker, so the main thread reads each cell's values of the chunk as one
+ * contiguous column (exact mode) or counts each cell's keys into its sketch in one pass (sketch mode).
  */
 export function encodeChunk(values: Float64Array, first: number, count: number, cells: number, mode: SummaryMode): ChunkResult {
   if (mode === 'values') {
