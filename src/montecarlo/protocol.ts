@@ -3,14 +3,18 @@ import type { ChunkResult, SummaryMode } from './chunkResult.js';
 // Workers compile the scenario from the texts the main thread read, never from disk.
 import type { SourceText } from '../scenario/memoryFilePort.js';
 
-/** A request to a worker: simulate runs [first, first + count) of a scenario. */
-export interface ChunkRequest {
-  readonly type: 'chunk';
-  /** Identifies the scenario, so a worker compiles it once for all its chunks. */
+/** What every request to a worker carries: the scenario, as the texts the main thread read, and the seed. */
+interface ScenarioTask {
+  /** Identifies the scenario, so a worker compiles it once for all its tasks. */
   readonly key: string;
   readonly entry: string;
   readonly sources: readonly SourceText[];
   readonly seed: number;
+}
+
+/** A request to a worker: simulate runs [first, first + count) of a scenario. */
+export interface ChunkRequest extends ScenarioTask {
+  readonly type: 'chunk';
   readonly first: number;
   readonly count: number;
   readonly mode: SummaryMode;
@@ -20,12 +24,8 @@ export interface ChunkRequest {
  * A request to a worker: run the model at a batch of sensitivity points (see `evaluatePoints`) and return the
  * metric in the year at each, in order.
  */
-export interface PointsRequest {
+export interface PointsRequest extends ScenarioTask {
   readonly type: 'points';
-  readonly key: string;
-  readonly entry: string;
-  readonly sources: readonly SourceText[];
-  readonly seed: number;
   /** The names of the parameters varied, in the order of each point's quantiles. */
   readonly factors: readonly string[];
   readonly metric: string;
@@ -35,14 +35,8 @@ export interface PointsRequest {
 }
 
 /** A request to a worker: simulate runs [first, first + count) and return only the given cells of each (see `simulateCells`). */
-export interface CellsRequest {
+export interface CellsRequest extends Omit<ChunkRequest, 'type' | 'mode'> {
   readonly type: 'cells';
-  readonly key: string;
-  readonly entry: string;
-  readonly sources: readonly SourceText[];
-  readonly seed: number;
-  readonly first: number;
-  readonly count: number;
   readonly cells: Int32Array;
 }
 

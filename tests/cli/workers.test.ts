@@ -66,54 +66,37 @@ describe('brigadas run on worker threads', () => {
   });
 
   it('stops promptly on Ctrl-C (SIGINT) during a long calibrate --out FILE on the pool, exits 130 and leaves no FILE', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const out = join(dir, 'calibrated.yaml');
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'brigadas.js'), 'calibrate', 'scenarios/priors.yaml', '--draws', '1000000', '--workers', '2', '--out', out], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += String(d)));
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      const interruptedAt = performance.now();
-      child.kill('SIGINT');
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-      expect(code).toBe(130);
-      expect((performance.now() - interruptedAt) / 1000).toBeLessThan(10);
-      expect(stderr).toMatch(/interrupted/);
-      expect(stderr).not.toMatch(STACK_LINE);
-      expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      cleanup();
-    }
+    await expectInterruptLeavesNothing('calibrated.yaml', (out) => ['calibrate', 'scenarios/priors.yaml', '--draws', '1000000', '--workers', '2', '--out', out]);
   });
 
   it('stops promptly on Ctrl-C (SIGINT) during a long run --out FILE, exits 130 and leaves no FILE', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const out = join(dir, 'result.json');
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'brigadas.js'), 'run', 'scenarios/baseline.yaml', '--runs', '1000000', '--workers', '2', '--format', 'json', '--out', out], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += String(d)));
-      // Give it time to start its workers and get going, then interrupt.
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      const interruptedAt = performance.now();
-      child.kill('SIGINT');
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-      const seconds = (performance.now() - interruptedAt) / 1000;
-      expect(code).toBe(130);
-      // Generous bound: "promptly" means the current chunks, not the million runs.
-      expect(seconds).toBeLessThan(10);
-      expect(stderr).toMatch(/interrupted/);
-      expect(stderr).not.toMatch(STACK_LINE);
-      expect(existsSync(out)).toBe(false);
-      expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      cleanup();
-    }
+    await expectInterruptLeavesNothing('result.json', (out) => ['run', 'scenarios/baseline.yaml', '--runs', '1000000', '--workers', '2', '--format', 'json', '--out', out]);
   });
 });
+
+// Starts the CLI with the arguments `args(out)` for an output file `file` in an empty folder, interrupts it with
+// SIGINT once its workers are going, and checks it stops promptly, exits 130 and leaves the folder empty.
+async function expectInterruptLeavesNothing(file: string, args: (out: string) => string[]): Promise<void> {
+  const { dir, cleanup } = tempDir();
+  try {
+    const out = join(dir, file);
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'brigadas.js'), ...args(out)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    // Give it time to start its workers and get going, then interrupt.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const interruptedAt = performance.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const seconds = (performance.now() - interruptedAt) / 1000;
+    expect(code).toBe(130);
+    // Generous bound: "promptly" means the current chunks, not the million runs.
+    expect(seconds).toBeLessThan(10);
+    expect(stderr).toMatch(/interrupted/);
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  } finally {
+    cleanup();
+  }
+}
