@@ -397,6 +397,7 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       out[oDomestic + y] = domestic;
       for (let h = 0; h < H; h++) {
         const base = HOST_ROWS * h;
+        // The host's flows: every row from R_DEPLOY_D on.
         for (let k = R_DEPLOY_D; k < HOST_ROWS; k++) {
           out[hostRow[base + k] + y] = hostYear[base + k];
           hostYear[base + k] = 0;
@@ -448,6 +449,7 @@ const HOST_ROWS = HOST_ROW_METRICS.length;
 const R_DOCS = 0;
 const R_OTHERS = 1;
 const R_ALL = 2;
+// From here on the rows are flows: summed over the year in `hostYear` and written out at its end.
 const R_DEPLOY_D = 3;
 const R_DEPLOY_O = 4;
 const R_RETURN_D = 5;
