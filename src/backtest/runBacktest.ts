@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { chunksOf } from '../montecarlo/chunksOf.js';
 import type { MonteCarloOptions } from '../montecarlo/runInProcess.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { summarize } from '../stats/summarize.js';
@@ -28,9 +29,7 @@ export function runBacktest(c: CompiledScenario, targets: readonly ResolvedTarge
   const { runs, seed } = options;
   const samples = targets.map(() => new Float64Array(runs));
   const tc = targetCells(targets);
-  const chunk = 250;
-  for (let first = 0; first < runs; first += chunk) {
-    const count = Math.min(chunk, runs - first);
+  for (const { first, count } of chunksOf(runs)) {
     fillTargetSamples(c, tc, seed, first, count, samples);
     options.onProgress?.(first + count, runs);
   }

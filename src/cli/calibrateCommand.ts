@@ -9,7 +9,7 @@ import { formatCalibrationJson } from '../calibration/formatCalibrationJson.js';
 import { formatCalibrationTable } from '../calibration/formatCalibrationTable.js';
 import { informedParameters } from '../calibration/informedParameters.js';
 import { uncertainParameters } from '../calibration/uncertainParameters.js';
-import { DEFAULT_CHUNK_SIZE } from '../montecarlo/chunksOf.js';
+import { chunksOf, DEFAULT_CHUNK_SIZE } from '../montecarlo/chunksOf.js';
 import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { simulateCellsOnPool } from '../montecarlo/simulateCells.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
@@ -28,7 +28,6 @@ export const DEFAULT_KEEP = 0.1;
 
 // Every draw keeps one value per target: a million draws of 66 targets is half a gigabyte.
 const MAX_DRAWS = 1_000_000;
-const STEP = 250;
 
 function parseDraws(text: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_DRAWS) {
@@ -114,9 +113,8 @@ async function sampleInSteps(c: CompiledScenario, targets: readonly ResolvedTarg
       });
       return samples;
     }
-    for (let first = 0; first < opts.draws; first += STEP) {
+    for (const { first, count } of chunksOf(opts.draws)) {
       if (io.interrupt?.aborted) throw new MonteCarloAborted();
-      const count = Math.min(STEP, opts.draws - first);
       fillTargetSamples(c, tc, opts.seed, first, count, samples);
       progress?.onProgress(first + count, opts.draws);
       await new Promise((r) => setImmediate(r));
