@@ -151,7 +151,6 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const open = new Float64Array(H); // remaining share of each programme after cuts
   const requestD = new Float64Array(H);
   const requestO = new Float64Array(H);
-  const leftThisMonth = new Float64Array(H);
   // Per host and cadre (index 2h: doctors, 2h + 1: others): this month's defectors, those still serving,
   // and the allocations of parole applications and mission completions among them.
   const defected = new Float64Array(2 * H);
@@ -162,6 +161,10 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   // what they depend on changes.
   let lastPressure = NaN;
   const pCuts = new Float64Array(H);
+  let lastBan = NaN;
+  let banFactor = 1;
+  let lastCap = NaN;
+  const retainedOf = new Float64Array(H); // each host's retention under the month's cap
   let lastSalary = NaN;
   let salaryFactor = 1;
   let lastEmigrationHazard = NaN;
@@ -285,8 +288,14 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     // split adds no noise of its own (see docs/MODEL.md, "Randomness"), and a month costs H + 2 draws
     // instead of 6 H.
     const paroleFactor = paroleOpen ? 1 + (paroleMultiplier - 1) * awareness : 1;
-    const banFactor = Math.exp(-banDeterrence * (reentryBan[t] - 8));
-    const cap = retentionCap[t];
+    if (reentryBan[t] !== lastBan) {
+      lastBan = reentryBan[t];
+      banFactor = Math.exp(-banDeterrence * (lastBan - 8));
+    }
+    if (retentionCap[t] !== lastCap) {
+      lastCap = retentionCap[t];
+      for (let h = 0; h < H; h++) retainedOf[h] = Math.min(retentionOf[h], lastCap);
+    }
     let defectors = 0;
     let stillServing = 0;
     for (let h = 0; h < H; h++) {
@@ -295,8 +304,7 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
         defected[2 * h] = defected[2 * h + 1] = serving[2 * h] = serving[2 * h + 1] = 0;
         continue;
       }
-      const retention = Math.min(retentionOf[h], cap);
-      const takeHome = Math.max(paymentOf[h][t] * (1 - retention), missionStipend) + salary;
+      const takeHome = Math.max(paymentOf[h][t] * (1 - retainedOf[h]), missionStipend) + salary;
       if (takeHome !== lastTakeHome[h]) {
         lastTakeHome[h] = takeHome;
         payFactors[h] = Math.pow(takeHomeReference / takeHome, payElasticity);
@@ -319,6 +327,10 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     }
     allocate(rApply, paroleOpen ? binomial(rApply, defectors, paroleApplyShare) : 0, defected, 2 * H, paroled);
     allocate(rReturn, binomial(rReturn, stillServing, pReturn), serving, 2 * H, returned);
+    // 5. Per host: the allocations above take effect, then deployment toward the host's demand is asked
+    // for (sent below, bounded by the state floor of doctors kept at home). One pass: a host's request
+    // reads only its own stocks and stream.
+    let requestedDoctors = 0;
     for (let h = 0; h < H; h++) {
       const base = HOST_ROWS * h;
       const defD = defected[2 * h];
@@ -329,7 +341,6 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       const retO = returned[2 * h + 1];
       docs[h] -= retD;
       others[h] -= retO;
-      leftThisMonth[h] = defD + retD + defO + retO;
       domestic += retD;
       applicants += paroleD + paroleO;
       stayed += defD - paroleD + (defO - paroleO);
@@ -342,16 +353,12 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       hostYear[base + R_RETURN_O] += retO;
       out[oDefect + y] += defD + defO;
       out[oDocDefect + y] += defD;
-    }
 
-    // 5. Deployment toward each host's demand, bounded by the state floor of doctors kept at home.
-    let requestedDoctors = 0;
-    for (let h = 0; h < H; h++) {
       const target = Math.round(demandOf[h][t] * open[h]);
       const gap = Math.max(0, target - docs[h] - others[h]);
       // Rotation: those who left this month are replaced at once (up to the gap); growth fills
       // the host's deploymentSpeed of the rest of the gap each month.
-      const replacements = Math.min(gap, leftThisMonth[h]);
+      const replacements = Math.min(gap, defD + retD + defO + retO);
       const sent = replacements + binomial(deployStream[h], gap - replacements, speedOf[h]);
       requestD[h] = splitShare(deployStream[h], sent, doctorShareOf[h][t]);
       requestO[h] = sent - requestD[h];
@@ -361,6 +368,9 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     const available = Math.max(0, Math.floor(domestic - floor));
     // Short of doctors, every host gets the same fraction of its request (rounded down).
     const fraction = requestedDoctors > available ? available / requestedDoctors : 1;
+    // 6. Deployment is sent; then the month's money, on the workers serving at its end.
+    let monthPayments = 0;
+    let monthRevenue = 0;
     for (let h = 0; h < H; h++) {
       const base = HOST_ROWS * h;
       const sentD = fraction < 1 ? Math.floor(requestD[h] * fraction) : requestD[h];
@@ -369,17 +379,11 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
       others[h] += requestO[h];
       hostYear[base + R_DEPLOY_D] += sentD;
       hostYear[base + R_DEPLOY_O] += requestO[h];
-    }
-
-    // 6. Money for the month, on the workers serving at its end.
-    let monthPayments = 0;
-    let monthRevenue = 0;
-    for (let h = 0; h < H; h++) {
       const workers = docs[h] + others[h];
       const perWorker = paymentOf[h][t];
       const payment = workers * perWorker;
       monthPayments += payment;
-      monthRevenue += payment * Math.min(retentionOf[h], cap);
+      monthRevenue += payment * retainedOf[h];
       if (perWorker > 0) yearPaidWorkerMonths += workers;
     }
     out[oPay + y] += monthPayments;
