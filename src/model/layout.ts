@@ -30,6 +30,41 @@ const HOST_STOCKS = [
   ['otherWorkersAbroad', 'health workers', 'nurses, dentists and technicians serving at the host'],
 ] as const;
 
+/**
+ * The metrics every host has, in the order the monthly loop keeps them per host (`hostRows`): its two stocks
+ * and their sum first, then its flows, which add up over a year and are written at the year's end.
+ */
+export const HOST_METRICS = [
+  'doctorsAbroad',
+  'otherWorkersAbroad',
+  'healthWorkersAbroad',
+  'deployDoctors',
+  'deployOthers',
+  'returnDoctors',
+  'returnOthers',
+  'paroleDefectDoctors',
+  'paroleDefectOthers',
+  'stayDefectDoctors',
+  'stayDefectOthers',
+] as const;
+
+/** The position of each host metric in `HOST_METRICS`. */
+export const HOST_ROW = Object.fromEntries(HOST_METRICS.map((m, i) => [m, i])) as { readonly [M in (typeof HOST_METRICS)[number]]: number };
+
+/** The first host metric that is a flow: from here on, a host's rows add up over the year. */
+export const FIRST_HOST_FLOW = HOST_ROW.deployDoctors;
+
+/** The output rows (`index × years`) of each host's metrics, `HOST_METRICS.length` per host, host after host. */
+export function hostRows(layout: ModelLayout, years: number): Int32Array {
+  const rows = new Int32Array(HOST_METRICS.length * layout.hostIds.length);
+  layout.hostIds.forEach((h, i) => {
+    HOST_METRICS.forEach((m, k) => {
+      rows[HOST_METRICS.length * i + k] = layout.index[`${m}.${h}`] * years;
+    });
+  });
+  return rows;
+}
+
 /** Builds the model's layout: its stocks, its flows with their ends, and every metric it reports. */
 export function modelLayout(hostIds: readonly string[]): ModelLayout {
   const metrics: MetricDef[] = [];

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyProbability, simulateRun } from '../../src/model/simulateRun.js';
+import { shareHazardMonthly } from '../../src/model/rates.js';
+import { simulateRun } from '../../src/model/simulateRun.js';
 import { streamFor } from '../../src/random/rng.js';
 import { host, inputs, run } from './runInputs.js';
 
 const ramp = (n: number, step: number) => Array.from({ length: n }, (_, t) => step * (t + 1));
 
-describe('monthlyProbability', () => {
+describe('shareHazardMonthly', () => {
   it('compounds over 12 months to the yearly hazard', () => {
-    for (const h of [0.001, 0.02, 0.5, 0.99]) expect(1 - (1 - monthlyProbability(h)) ** 12).toBeCloseTo(h, 12);
+    for (const h of [0.001, 0.02, 0.5, 0.99]) expect(1 - (1 - shareHazardMonthly(h)) ** 12).toBeCloseTo(h, 12);
   });
 
   it('is 0 for a hazard <= 0 or NaN and 1 for a hazard >= 1 or infinite', () => {
-    expect(monthlyProbability(0)).toBe(0);
-    expect(monthlyProbability(-1)).toBe(0);
-    expect(monthlyProbability(NaN)).toBe(0);
-    expect(monthlyProbability(1)).toBe(1);
-    expect(monthlyProbability(7)).toBe(1);
-    expect(monthlyProbability(Infinity)).toBe(1);
+    expect(shareHazardMonthly(0)).toBe(0);
+    expect(shareHazardMonthly(-1)).toBe(0);
+    expect(shareHazardMonthly(NaN)).toBe(0);
+    expect(shareHazardMonthly(1)).toBe(1);
+    expect(shareHazardMonthly(7)).toBe(1);
+    expect(shareHazardMonthly(Infinity)).toBe(1);
   });
 });
 
