@@ -42,6 +42,7 @@ interface SensitivityOptions {
   out?: string;
   quiet?: boolean;
   workers?: number;
+  versus?: string;
 }
 
 /** Adds `brigadas sensitivity` to the program: how one metric in one year depends on each uncertain parameter. */
@@ -58,6 +59,7 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
       `runs per bar (tornado, default ${DEFAULT_SAMPLES.tornado}), trajectories (morris, default ${DEFAULT_SAMPLES.morris}) or base samples (sobol, default ${DEFAULT_SAMPLES.sobol})`,
       parseSamples,
     )
+    .option('--versus <policy>', "explain a policy's effect instead: the metric in this scenario less the metric in <scenario>, on the same random numbers")
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
     .addOption(formatOption())
     .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
@@ -68,12 +70,17 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
       const samples = opts.samples ?? DEFAULT_SAMPLES[opts.method];
       if (opts.method !== 'tornado' && samples < 2) throw kit.usageError(`--samples ${samples}: ${opts.method} needs at least 2`);
       const c = kit.load(file);
-      checkOutTarget(kit, opts.out, [c]);
-      const problemText = targetProblem(c, opts.metric, opts.year);
-      if (problemText !== undefined) throw kit.usageError(problemText);
+      const versus = opts.versus === undefined ? undefined : kit.load(opts.versus);
+      checkOutTarget(kit, opts.out, versus === undefined ? [c] : [c, versus]);
+      for (const s of versus === undefined ? [c] : [c, versus]) {
+        const problemText = targetProblem(s, opts.metric, opts.year);
+        if (problemText !== undefined) throw kit.usageError(problemText);
+      }
       const factors = uncertainFactors(c.parameters);
       if (factors.length === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to analyse`);
-      const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year };
+      const missing = versus === undefined ? [] : factors.filter((f) => !versus.parameters.some((p) => p.name === f.name)).map((f) => f.name);
+      if (missing.length > 0) throw kit.usageError(`--versus ${opts.versus} has no parameter ${missing.join(', ')} of ${file}; a policy must share the uncertain parameters it is compared on`);
+      const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year, versus };
       let report;
       try {
         report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateBatch(problem, batch, kit.io, opts));

@@ -14,6 +14,7 @@ export const LEVER_LABELS: Readonly<Record<Lever, string>> = {
   usPressure: 'US pressure',
   retentionCap: 'retention cap',
   minDoctorsPer1000AtHome: 'min doctors',
+  hostPriceFactor: 'price factor',
 };
 
 // What one press of + or - moves a lever by: a step a reader can count in, well inside its legal range.
@@ -24,6 +25,7 @@ const LEVER_STEPS: Readonly<Partial<Record<Lever, number>>> = {
   usPressure: 0.25,
   retentionCap: 0.05,
   minDoctorsPer1000AtHome: 0.5,
+  hostPriceFactor: 0.05,
 };
 
 /** Formats a lever's value for people: `open`, `60%`, `$50/month`, `8 years`. */

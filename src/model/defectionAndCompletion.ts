@@ -3,7 +3,7 @@ import { binomial } from '../random/binomial.js';
 import type { RunInputs } from './inputs.js';
 import { HOST_ROW } from './layout.js';
 import type { OutputRows } from './outputRows.js';
-import { shareHazardMonthly } from './rates.js';
+import { intensityMonthly } from './rates.js';
 import { HOST_ROWS, type RunState } from './runState.js';
 
 /** The re-entry ban at which `defectionBaseRate` is stated: eight years (S097; at least seven before 2015, X261). */
@@ -19,16 +19,21 @@ const R_STAY_O = HOST_ROW.stayDefectOthers;
 /**
  * 4. Abroad: who defects, who applies for parole, who finishes the mission.
  *
- *     d_h(t) = defectionBaseRate × parole(t) × pay_h(t) × ban(t) × defectionFactor_h(t)   (a yearly hazard)
+ *     d_h(t) = defectionBaseRate × parole(t) × pay_h(t) × ban(t) × defectionFactor_h(t)   (a yearly intensity)
  *     parole(t) = 1 + (paroleDefectionMultiplier - 1) × paroleOpen(t) × awareness(t)
  *     pay_h(t)  = (takeHomeReferenceUSD / takeHome_h(t)) ^ payElasticity
- *     takeHome_h(t) = max(paymentUSD_h(t) × (1 - r_h(t)), missionStipendUSD) + domesticSalaryUSD(t)
+ *     takeHome_h(t) = max(value_h(t) × (1 - r_h(t)), missionStipendUSD) + domesticSalaryUSD(t)
  *     ban(t)    = exp(-banDeterrence × (reentryBanYears(t) - 8))
  *     r_h(t)    = min(retention_h, retentionCap(t))
  *
- *     defect_h ~ Binomial(workers_h, monthly(d_h)), split between cadres in proportion to their numbers
+ *     defect_h ~ Binomial(workers_h, 1 - exp(-d_h / 12)), split between cadres in proportion to their numbers
  *     toParole ~ Binomial(Σ_h defect_h, paroleApplyShare) while parole is open, shared among hosts and cadres
  *     return   ~ Binomial(Σ still serving, 1 / (12 × missionLengthYears)), shared the same way
+ *
+ * The defection rate is an intensity: a base rate times factors that can each exceed 1, turned into a
+ * monthly probability that never reaches 1. The completion probability is chosen so that missions last
+ * `missionLengthYears` on average (geometric durations of that mean). `value_h` and `r_h` come from
+ * `hostTerms` and `updateResponses`.
  *
  * A host's hazard is the same for both cadres, the completion probability the same everywhere and the parole
  * share the same for every defector, so each total is one binomial (exact for the totals) allocated by
@@ -43,11 +48,6 @@ export function defectAndComplete(s: RunState, inputs: RunInputs, paroleOpen: bo
     s.lastBan = ban;
     s.banFactor = Math.exp(-inputs.banDeterrence * (ban - REFERENCE_BAN_YEARS));
   }
-  const cap = inputs.retentionCap[t];
-  if (cap !== s.lastCap) {
-    s.lastCap = cap;
-    for (let h = 0; h < H; h++) s.retainedOf[h] = Math.min(s.retentionOf[h], cap);
-  }
   const salary = inputs.domesticSalaryUSD[t];
   let defectors = 0;
   let stillServing = 0;
@@ -57,7 +57,7 @@ export function defectAndComplete(s: RunState, inputs: RunInputs, paroleOpen: bo
       s.defected[2 * h] = s.defected[2 * h + 1] = s.serving[2 * h] = s.serving[2 * h + 1] = 0;
       continue;
     }
-    const takeHome = Math.max(s.paymentOf[h][t] * (1 - s.retainedOf[h]), inputs.missionStipendUSD) + salary;
+    const takeHome = Math.max(s.valueOf[h] * (1 - s.retainedOf[h]), inputs.missionStipendUSD) + salary;
     if (takeHome !== s.lastTakeHome[h]) {
       s.lastTakeHome[h] = takeHome;
       s.payFactors[h] = Math.pow(inputs.takeHomeReferenceUSD / takeHome, inputs.payElasticity);
@@ -65,7 +65,7 @@ export function defectAndComplete(s: RunState, inputs: RunInputs, paroleOpen: bo
     const hazard = inputs.defectionBaseRate * paroleFactor * s.payFactors[h] * s.banFactor * s.defectionFactorOf[h][t];
     if (hazard !== s.lastHazard[h]) {
       s.lastHazard[h] = hazard;
-      s.pDefects[h] = shareHazardMonthly(hazard);
+      s.pDefects[h] = intensityMonthly(hazard);
     }
     const def = binomial(s.defectStream[h], workers, s.pDefects[h]);
     const defD = splitWhole(s.defectStream[h], def, s.docs[h], workers);

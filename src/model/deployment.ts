@@ -8,23 +8,28 @@ const R_DEPLOY_D = HOST_ROW.deployDoctors;
 const R_DEPLOY_O = HOST_ROW.deployOthers;
 
 /**
- * 5a. Deployment asked for: each open host wants `target_h(t) = round(demand_h(t) × open_h)` health workers.
- * With `gap = max(0, target - workers at the host)`:
+ * 5a. Deployment asked for, toward the workers Cuba keeps at each host (`target_h`, from `hostTerms`). With
+ * `gap = max(0, target_h - workers at the host)`:
  *
- *     replacements = min(gap, workers who left the host this month)        (rotation)
- *     sent = replacements + Binomial(gap - replacements, deploymentSpeed_h) (growth toward demand)
+ *     replacements = min(gap, workers whose mission ended this month)      (planned rotation)
+ *     sent = replacements + Binomial(gap - replacements, deploymentSpeed_h) (every other empty post)
  *     doctors asked for = sent × doctorShare_h(t), rounded down or up at random; others = sent - doctors
  *
- * Returns the doctors asked for in all. Evidence: S047-S048 (the 2003-2005 ramp-up), X111-X124 (Brazil).
+ * A mission's end is known from its start (two-year postings, S002, S038, X088-X089; three-year terms in
+ * Brazil, X114), so its successor is selected and prepared in time and takes over in the same month. A post a
+ * defector leaves, or one a host adds, waits for a worker to be selected, contracted and flown out: it fills
+ * with probability `deploymentSpeed_h` a month, in 1 / deploymentSpeed_h months on average (assumption,
+ * 3-10 months; the 2003-2005 and 2013-2014 ramp-ups S047-S048, X111-X124 bound it). A wave of defections
+ * thus leaves posts empty for months, and fewer workers serve.
+ *
+ * Returns the doctors asked for in all.
  */
 export function requestDeployment(s: RunState, t: number): number {
   const H = s.docs.length;
   let requestedDoctors = 0;
   for (let h = 0; h < H; h++) {
-    const target = Math.round(s.demandOf[h][t] * s.open[h]);
-    const gap = Math.max(0, target - s.docs[h] - s.others[h]);
-    const left = s.defected[2 * h] + s.returned[2 * h] + s.defected[2 * h + 1] + s.returned[2 * h + 1];
-    const replacements = Math.min(gap, left);
+    const gap = Math.max(0, s.targetOf[h] - s.docs[h] - s.others[h]);
+    const replacements = Math.min(gap, s.returned[2 * h] + s.returned[2 * h + 1]);
     const sent = replacements + binomial(s.deployStream[h], gap - replacements, s.speedOf[h]);
     s.requestD[h] = splitShare(s.deployStream[h], sent, s.doctorShareOf[h][t]);
     s.requestO[h] = sent - s.requestD[h];

@@ -2,15 +2,15 @@ import { binomial } from '../random/binomial.js';
 import { poisson } from '../random/poisson.js';
 import type { RunInputs } from './inputs.js';
 import type { OutputRows } from './outputRows.js';
-import { shareHazardMonthly } from './rates.js';
+import { intensityMonthly } from './rates.js';
 import type { RunState } from './runState.js';
 
 /**
  * 3. Doctors at home: graduates in, retirement and emigration out.
  *
  *     graduation ~ Poisson(graduatesPerYear(t) / 12)                      (X036, X038, X042-X046)
- *     retirement ~ Binomial(domesticDoctors, monthly(retirementRate))     (a yearly share)
- *     emigration ~ Binomial(domesticDoctors - retirement, monthly(e(t)))
+ *     retirement ~ Binomial(domesticDoctors, 1 - (1 - retirementRate)^(1/12))     (a yearly share)
+ *     emigration ~ Binomial(domesticDoctors - retirement, 1 - exp(-e(t) / 12))   (a yearly intensity)
  *     e(t) = emigrationBaseRate × emigrationPressure(t) × permission(t) × salary(t)
  *     permission(t) = 1 - travelPermissionCoverage(t) × (1 - permissionEmigrationFactor)   (X255-X258, S023)
  *     salary(t) = (domesticSalaryUSD(t) / salaryReferenceUSD) ^ (-salaryElasticity)
@@ -27,7 +27,7 @@ export function doctorsAtHome(s: RunState, inputs: RunInputs, rows: OutputRows, 
   const emigrationHazard = inputs.emigrationBaseRate * inputs.emigrationPressure[t] * permissionFactor * s.salaryFactor;
   if (emigrationHazard !== s.lastEmigrationHazard) {
     s.lastEmigrationHazard = emigrationHazard;
-    s.pEmigrate = shareHazardMonthly(emigrationHazard);
+    s.pEmigrate = intensityMonthly(emigrationHazard);
   }
   const emigrating = binomial(s.rEmig, s.domestic - retiring, s.pEmigrate);
   s.domestic += graduates - retiring - emigrating;

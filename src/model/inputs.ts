@@ -10,6 +10,10 @@ export interface HostInputs {
   readonly pressureCutShare: number;
   readonly demand: Float64Array;
   readonly paymentUSD: Float64Array;
+  readonly oilBarrelsPerDay: Float64Array;
+  readonly oilValueShare: number;
+  /** Absent: booked at the value received. */
+  readonly bookedPriceUSD: Float64Array | undefined;
   readonly defectionFactor: Float64Array;
 }
 
@@ -47,9 +51,14 @@ export interface RunInputs {
   readonly permissionEmigrationFactor: number;
   readonly salaryElasticity: number;
   readonly salaryReferenceUSD: number;
+  readonly supplyMarginElasticity: number;
+  readonly pressureRetentionElasticity: number;
+  readonly hostPriceElasticity: number;
   readonly population: Float64Array;
   readonly graduatesPerYear: Float64Array;
   readonly emigrationPressure: Float64Array;
+  readonly oilPriceUSD: Float64Array;
+  readonly healthSalesAtHomeUSD: Float64Array;
   readonly paroleOpen: Float64Array;
   readonly travelPermissionCoverage: Float64Array;
   readonly domesticSalaryUSD: Float64Array;
@@ -57,6 +66,7 @@ export interface RunInputs {
   readonly usPressure: Float64Array;
   readonly retentionCap: Float64Array;
   readonly minDoctorsPer1000AtHome: Float64Array;
+  readonly hostPriceFactor: Float64Array;
   readonly hosts: readonly HostInputs[];
   /** Cuts ordered by month. */
   readonly events: readonly CutEvent[];

@@ -113,10 +113,14 @@ export function modelLayout(hostIds: readonly string[]): ModelLayout {
   derived('doctorDefections', 'doctors/year', 'doctors leaving a mission without returning, all hosts');
   derived('cumulativeDefections', 'persons', 'defections since the start of the horizon');
   derived('cumulativeParoleApprovals', 'persons', 'parole approvals since the start of the horizon');
-  derived('hostPaymentsUSD', 'USD/year', 'what hosts pay for the health workers they receive');
-  derived('stateRevenueUSD', 'USD/year', 'part of host payments the Cuban state keeps');
+  derived('hostPaymentsUSD', 'USD/year', 'received: cash and in-kind value (oil) hosts deliver for the health workers they receive');
+  derived('stateRevenueUSD', 'USD/year', 'received: part of host payments the Cuban state keeps');
   derived('workerPayUSD', 'USD/year', 'part of host payments that reaches the workers');
-  derived('retentionShare', 'share', 'effective retention: state revenue / host payments (null in a year with no payments)');
+  derived('retentionShare', 'share', 'received: state revenue / host payments (null in a year with no payments)');
+  derived('reportedHealthExportsUSD', 'USD/year', 'booked: health services Cuba reports as exports (worker-months at booked prices, plus services sold at home)');
+  derived('bookedStateRevenueUSD', 'USD/year', 'booked: reported health exports less what reaches the workers');
+  derived('bookedRetentionShare', 'share', 'booked: booked state revenue / reported health exports (null in a year with none)');
+  derived('bookedLessReceivedUSD', 'USD/year', 'host services booked beyond the cash and oil value received for them (Venezuela)');
   derived('workerPayPerMonthUSD', 'USD/worker-month', 'average pay of a worker abroad per month served');
   derived('paroleOpenMonths', 'months', 'months of the year with the parole programme open');
 

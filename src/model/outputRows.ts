@@ -27,6 +27,10 @@ export interface OutputRows {
   readonly stateRevenueUSD: number;
   readonly workerPayUSD: number;
   readonly retentionShare: number;
+  readonly reportedHealthExportsUSD: number;
+  readonly bookedStateRevenueUSD: number;
+  readonly bookedRetentionShare: number;
+  readonly bookedLessReceivedUSD: number;
   readonly workerPayPerMonthUSD: number;
   readonly paroleOpenMonths: number;
 }
@@ -57,6 +61,10 @@ const NAMES = [
   'stateRevenueUSD',
   'workerPayUSD',
   'retentionShare',
+  'reportedHealthExportsUSD',
+  'bookedStateRevenueUSD',
+  'bookedRetentionShare',
+  'bookedLessReceivedUSD',
   'workerPayPerMonthUSD',
   'paroleOpenMonths',
 ] as const satisfies readonly (keyof OutputRows)[];

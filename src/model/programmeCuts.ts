@@ -2,7 +2,7 @@ import { binomial } from '../random/binomial.js';
 import type { RunInputs } from './inputs.js';
 import { HOST_ROW } from './layout.js';
 import type { OutputRows } from './outputRows.js';
-import { shareHazardMonthly } from './rates.js';
+import { intensityMonthly } from './rates.js';
 import { HOST_ROWS, type RunState } from './runState.js';
 
 const R_RETURN_D = HOST_ROW.returnDoctors;
@@ -17,11 +17,14 @@ const R_STAY_O = HOST_ROW.stayDefectOthers;
  * the 2019 endings in Ecuador, Bolivia, El Salvador and Honduras, X144-X157; the Bahamas in 2025, X280).
  * Under US pressure each open host cuts its programme at random, in each month with probability
  *
- *     P(cut) = 1 - exp(-pressureHazard_h × usPressure(t) / 12)
+ *     P(cut) = 1 - exp(-pressureHazard_h × usPressure(t) × calm_h(t) / 12)
  *
- * `pressureHazard_h × usPressure(t)` is a yearly intensity (cuts per year), so a pressure above 1 a year makes
- * a cut likely within months, never certain in every run: runs differ in when programmes end. The cut is
- * `pressureCutShare_h` of the programme (1: a single-country host ends; 0.05: one mid-size host of a group).
+ * `pressureHazard_h × usPressure(t) × calm_h(t)` is a yearly intensity (cuts per year), so a pressure above 1
+ * a year makes a cut likely within months, never certain in every run: runs differ in when programmes end.
+ * `calm_h(t)` (`updateResponses`) is below 1 when a retention cap lets workers keep more of what the host
+ * pays, which is what the US visa restrictions and trafficking reports object to (X201, X267-X271). The cut
+ * is `pressureCutShare_h` of the programme (1: a single-country host ends; 0.05: one mid-size host of a
+ * group).
  */
 export function programmeCuts(s: RunState, inputs: RunInputs, rows: OutputRows, t: number, y: number): void {
   const events = inputs.events;
@@ -34,7 +37,7 @@ export function programmeCuts(s: RunState, inputs: RunInputs, rows: OutputRows, 
   const H = s.docs.length;
   if (pressure !== s.lastPressure) {
     s.lastPressure = pressure;
-    for (let h = 0; h < H; h++) s.pCuts[h] = shareHazardMonthly(s.pressureHazardOf[h] * pressure);
+    for (let h = 0; h < H; h++) s.pCuts[h] = intensityMonthly(s.pressureHazardOf[h] * pressure * s.calmOf[h]);
   }
   for (let h = 0; h < H; h++) {
     if (s.open[h] <= 0 || s.pCuts[h] <= 0) continue;

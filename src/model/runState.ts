@@ -68,6 +68,10 @@ export class RunState {
   readonly demandOf: Float64Array[] = [];
   readonly doctorShareOf: Float64Array[] = [];
   readonly paymentOf: Float64Array[] = [];
+  readonly oilOf: Float64Array[] = [];
+  /** Booked price per worker-month, or undefined where the host is booked at the value received. */
+  readonly bookedOf: (Float64Array | undefined)[] = [];
+  readonly oilShareOf: Float64Array;
   readonly defectionFactorOf: Float64Array[] = [];
   readonly retentionOf: Float64Array;
   readonly speedOf: Float64Array;
@@ -82,8 +86,17 @@ export class RunState {
   lastBan = NaN;
   banFactor = 1;
   lastCap = NaN;
+  lastPriceFactor = NaN;
   /** Each host's retention under the month's cap. */
   readonly retainedOf: Float64Array;
+  /** Responses to the cap and the price factor (`updateResponses`). */
+  readonly pricedOf: Float64Array;
+  readonly staffedCashOf: Float64Array;
+  readonly staffedKindOf: Float64Array;
+  readonly calmOf: Float64Array;
+  /** This month's value received per worker-month and the workers Cuba keeps at each host (`hostTerms`). */
+  readonly valueOf: Float64Array;
+  readonly targetOf: Float64Array;
   lastSalary = NaN;
   salaryFactor = 1;
   lastEmigrationHazard = NaN;
@@ -136,6 +149,13 @@ export class RunState {
     this.pressureCutOf = new Float64Array(H);
     this.pCuts = new Float64Array(H);
     this.retainedOf = new Float64Array(H);
+    this.pricedOf = new Float64Array(H);
+    this.staffedCashOf = new Float64Array(H);
+    this.staffedKindOf = new Float64Array(H);
+    this.calmOf = new Float64Array(H);
+    this.valueOf = new Float64Array(H);
+    this.targetOf = new Float64Array(H);
+    this.oilShareOf = new Float64Array(H);
     this.lastTakeHome = new Float64Array(H).fill(NaN);
     this.payFactors = new Float64Array(H);
     this.lastHazard = new Float64Array(H).fill(NaN);
@@ -145,6 +165,9 @@ export class RunState {
       this.demandOf.push(host.demand);
       this.doctorShareOf.push(host.doctorShare);
       this.paymentOf.push(host.paymentUSD);
+      this.oilOf.push(host.oilBarrelsPerDay);
+      this.bookedOf.push(host.bookedPriceUSD);
+      this.oilShareOf[h] = host.oilValueShare;
       this.defectionFactorOf.push(host.defectionFactor);
       this.retentionOf[h] = host.retention;
       this.speedOf[h] = host.deploymentSpeed;

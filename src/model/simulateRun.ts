@@ -1,6 +1,7 @@
 import { defectAndComplete, settleDepartures } from './defectionAndCompletion.js';
 import { requestDeployment, sendDeployment } from './deployment.js';
 import { doctorsAtHome } from './doctorsAtHome.js';
+import { hostTerms, updateResponses } from './hostTerms.js';
 import type { RunInputs } from './inputs.js';
 import type { ModelLayout } from './layout.js';
 import { money } from './money.js';
@@ -20,8 +21,9 @@ export type { StreamFactory } from './runState.js';
  * of a new array.
  *
  * Each month applies the model's mechanisms in this order (docs/MODEL.md, "Flows and their order within a
- * month"): programme cuts, parole decisions, doctors at home, defection and mission completion abroad,
- * deployment, money, and at the year's end the record of stocks and derived values. All people flows are
+ * month"): the responses of hosts and Cuba to the retention cap and prices, programme cuts, each host's terms
+ * (value per worker, the workers Cuba keeps there), parole decisions, doctors at home, defection and mission
+ * completion abroad, deployment, money, and at the year's end the record of stocks and derived values. All people flows are
  * whole numbers (binomial or Poisson draws, or such a draw shared out by systematic sampling), so stocks stay
  * whole and non-negative and each changes by exactly its inflows minus its outflows.
  */
@@ -46,7 +48,9 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   for (let t = 0; t < months; t++) {
     const y = Math.floor((startMonth + t) / 12);
     const paroleOpen = inputs.paroleOpen[t] >= 0.5;
+    updateResponses(s, inputs, t);
     programmeCuts(s, inputs, rows, t, y);
+    hostTerms(s, inputs, t);
     paroleDecisions(s, inputs, rows, pProcess, y);
     doctorsAtHome(s, inputs, rows, pRetire, t, y);
     defectAndComplete(s, inputs, paroleOpen, pReturn, t);

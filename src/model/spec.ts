@@ -8,10 +8,16 @@ export interface InputSpec {
   /** Whether the value must be a whole number. */
   readonly integer?: boolean;
   readonly doc: string;
+  /**
+   * For a model parameter: the neutral value it takes when a scenario does not declare it (a mechanism that
+   * does nothing), so scenarios written before the mechanism existed keep their meaning.
+   */
+  readonly default?: number;
 }
 
 const share = (doc: string): InputSpec => ({ unit: 'share', min: 0, max: 1, doc });
 const positive = (unit: string, doc: string, max = Number.MAX_VALUE): InputSpec => ({ unit, min: 0, max, doc });
+const ranged = (unit: string, min: number, max: number, doc: string): InputSpec => ({ unit, min, max, doc });
 
 /**
  * The uncertain parameters (X) the model reads, drawn once per run from the scenario's distributions.
@@ -37,6 +43,27 @@ export const MODEL_PARAMETERS = {
   permissionEmigrationFactor: share('factor on emigration for doctors who need permission to travel'),
   salaryElasticity: positive('elasticity', 'elasticity of emigration to the domestic salary', 10),
   salaryReferenceUSD: { unit: 'USD/month', min: 1, max: 1e6, doc: 'domestic salary at which the salary factor is 1' },
+  supplyMarginElasticity: {
+    unit: 'elasticity',
+    min: 0,
+    max: 10,
+    default: 0,
+    doc: "elasticity of the share of a paying host's posts Cuba staffs to the share of the payment it may keep (retention cap) and the price factor",
+  },
+  pressureRetentionElasticity: {
+    unit: 'elasticity',
+    min: 0,
+    max: 10,
+    default: 0,
+    doc: 'elasticity of the intensity of pressure-driven cuts to the share of the payment the state keeps (a cap lowers it)',
+  },
+  hostPriceElasticity: {
+    unit: 'elasticity',
+    min: 0,
+    max: 3,
+    default: 0,
+    doc: "elasticity of a cash-paying host's demand for health workers to the price factor",
+  },
 } as const satisfies Record<string, InputSpec>;
 
 /** The name of a parameter the model reads. */
@@ -47,6 +74,8 @@ export const DRIVERS = {
   population: positive('persons', 'population of Cuba'),
   graduatesPerYear: positive('doctors/year', 'new Cuban doctors graduating per year'),
   emigrationPressure: positive('ratio', 'factor on domestic emigration from the economic and migratory context (1 = calm)', 1000),
+  oilPriceUSD: positive('USD/barrel', 'price of crude oil (Brent), which values the oil a host delivers in payment', 1000),
+  healthSalesAtHomeUSD: positive('USD/year', 'health services Cuba sells inside Cuba (foreign patients, paying foreign students), booked as health-service exports', 1e11),
 } as const satisfies Record<string, InputSpec>;
 
 /** The name of a driver the model reads. */
@@ -61,6 +90,7 @@ export const LEVERS = {
   usPressure: positive('intensity', 'intensity of US pressure on hosts (visa restrictions); multiplies each host pressure hazard', 100),
   retentionCap: share('most the Cuban state may keep of a host payment'),
   minDoctorsPer1000AtHome: positive('doctors per 1,000 inhabitants', 'state floor on doctors kept at home; deployment stops at it', 1000),
+  hostPriceFactor: ranged('ratio', 0.2, 5, 'factor on the prices Cuba charges hosts that pay in cash (1 = the contracted prices)'),
 } as const satisfies Record<string, InputSpec>;
 
 /** The name of a lever. */
@@ -71,12 +101,15 @@ export const HOST_FIELDS = {
   initialWorkers: { unit: 'health workers', min: 0, max: 1e7, integer: true, doc: 'health workers at the host at the start of the horizon' },
   demand: positive('health workers', 'health workers the host wants'),
   doctorShare: share('share of doctors among the health workers sent (a schedule: the mix of a programme changes)'),
-  paymentUSD: positive('USD/worker-month', 'what the host pays per health worker per month'),
+  paymentUSD: positive('USD/worker-month', 'cash the host pays per health worker per month, at the contracted price'),
+  oilBarrelsPerDay: positive('barrels/day', 'oil the host delivers in payment for its programme (Venezuela), worth oilPriceUSD a barrel'),
+  oilValueShare: share('share of the value of the delivered oil that pays for this health programme'),
+  bookedPriceUSD: positive('USD/worker-month', "value per worker-month at which Cuba books the host's services as exports (default: the value received)"),
   retention: share('share of the host payment the Cuban state keeps (before the retention cap)'),
   deploymentSpeed: share('share of the gap between demand and workers this host gets filled each month'),
   defectionFactor: positive('ratio', 'host-specific factor on the defection hazard', 100),
   stayShareOnEnd: share('share of workers who stay abroad when the host ends or cuts its programme'),
-  pressureHazard: share('yearly hazard that the host cuts its programme, at US pressure 1'),
+  pressureHazard: positive('1/year', 'yearly intensity of pressure-driven cuts of the programme at US pressure 1 (cuts per year)', 100),
   pressureCutShare: share('share of the programme a pressure-driven cut ends (1 = the whole programme)'),
 } as const satisfies Record<string, InputSpec>;
 
@@ -84,7 +117,7 @@ export const HOST_FIELDS = {
 export type HostField = keyof typeof HOST_FIELDS;
 
 /** Host fields that are schedules over time; the others are evaluated once per run. */
-export const HOST_SCHEDULE_FIELDS = ['demand', 'doctorShare', 'paymentUSD', 'defectionFactor'] as const satisfies readonly HostField[];
+export const HOST_SCHEDULE_FIELDS = ['demand', 'doctorShare', 'paymentUSD', 'oilBarrelsPerDay', 'bookedPriceUSD', 'defectionFactor'] as const satisfies readonly HostField[];
 
 /** Host fields with a default, used when neither the scenario nor what it extends sets them. */
 export const HOST_DEFAULTS: Partial<Record<HostField, number | string>> = {
@@ -92,6 +125,8 @@ export const HOST_DEFAULTS: Partial<Record<HostField, number | string>> = {
   retention: 'retentionShare',
   deploymentSpeed: 'deploymentSpeed',
   defectionFactor: 1,
+  oilBarrelsPerDay: 0,
+  oilValueShare: 1,
   stayShareOnEnd: 0,
   pressureHazard: 0,
   pressureCutShare: 1,

@@ -14,6 +14,8 @@ const R_ALL = HOST_ROW.healthWorkersAbroad;
  *     totalDoctors = domesticDoctors + doctorsAbroad          (what ONEI counts: its totals include those abroad)
  *     patientsPerDoctor = population / max(domesticDoctors, 1)
  *     retentionShare = stateRevenueUSD / hostPaymentsUSD       (NaN in a year without payments)
+ *     bookedStateRevenueUSD = reportedHealthExportsUSD - workerPayUSD
+ *     bookedRetentionShare = bookedStateRevenueUSD / reportedHealthExportsUSD
  *     workerPayPerMonthUSD = workerPayUSD / worker-months at paying hosts
  */
 export function yearEnd(s: RunState, inputs: RunInputs, rows: OutputRows, t: number, y: number): void {
@@ -51,6 +53,9 @@ export function yearEnd(s: RunState, inputs: RunInputs, rows: OutputRows, t: num
   out[rows.cumulativeParoleApprovals + y] = s.cumApprovals;
   const payments = out[rows.hostPaymentsUSD + y];
   out[rows.retentionShare + y] = payments > 0 ? out[rows.stateRevenueUSD + y] / payments : NaN;
+  const booked = out[rows.reportedHealthExportsUSD + y];
+  out[rows.bookedStateRevenueUSD + y] = booked - out[rows.workerPayUSD + y];
+  out[rows.bookedRetentionShare + y] = booked > 0 ? out[rows.bookedStateRevenueUSD + y] / booked : NaN;
   out[rows.workerPayPerMonthUSD + y] = s.paidWorkerMonths > 0 ? out[rows.workerPayUSD + y] / s.paidWorkerMonths : NaN;
   s.paidWorkerMonths = 0;
 }

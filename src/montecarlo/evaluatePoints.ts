@@ -12,6 +12,12 @@ export interface SensitivityProblem {
   readonly seed: number;
   readonly metric: string;
   readonly year: number;
+  /**
+   * When given, the quantity explained is a policy's effect: the metric in `versus` less the metric in
+   * `scenario`, both run at the same point on the same random streams (common random numbers), so only the
+   * factors' influence on the difference is left.
+   */
+  readonly versus?: CompiledScenario;
 }
 
 /**
@@ -29,22 +35,41 @@ export interface PointBatch {
  * median, and returns the metric in the year: the unit of work that can move to worker threads as it is.
  */
 export function evaluatePoints(problem: SensitivityProblem, batch: PointBatch): Float64Array {
-  const { scenario: c, factors, seed } = problem;
+  const { scenario: c, factors, seed, versus } = problem;
   const k = factors.length;
-  const row = c.layout.index[problem.metric];
-  const y = c.years.indexOf(problem.year);
-  if (row === undefined || y < 0) throw new RangeError(`no metric '${problem.metric}' in ${problem.year} in scenario '${c.name}'`);
-  const params: Record<string, number> = {};
+  const base = cellOf(c, problem.metric, problem.year);
+  const alt = versus === undefined ? undefined : cellOf(versus, problem.metric, problem.year);
   // Non-factors are fixed (or degenerate): any quantile gives their value; the median is the natural one.
-  for (const p of c.parameters) params[p.name] = draw(p, 0.5);
+  const params = medians(c);
+  const altParams = versus === undefined ? undefined : medians(versus);
   const out = new Float64Array(batch.runs.length);
   for (let i = 0; i < out.length; i++) {
-    for (let j = 0; j < k; j++) params[factors[j].name] = draw(factors[j], batch.u[i * k + j]);
+    for (let j = 0; j < k; j++) {
+      const x = draw(factors[j], batch.u[i * k + j]);
+      params[factors[j].name] = x;
+      if (altParams !== undefined) altParams[factors[j].name] = x;
+    }
     const run = batch.runs[i];
-    const values = simulateRun(resolveRun(c, params), c.layout, c.years.length, (component) => streamFor(seed, run, component));
-    out[i] = values[row * c.years.length + y];
+    const streams = (component: string) => streamFor(seed, run, component);
+    const value = simulateRun(resolveRun(c, params), c.layout, c.years.length, streams)[base];
+    if (versus === undefined || altParams === undefined || alt === undefined) out[i] = value;
+    else out[i] = simulateRun(resolveRun(versus, altParams), versus.layout, versus.years.length, streams)[alt] - value;
   }
   return out;
+}
+
+// Where a metric in a year sits in a run's output.
+function cellOf(c: CompiledScenario, metric: string, year: number): number {
+  const row = c.layout.index[metric];
+  const y = c.years.indexOf(year);
+  if (row === undefined || y < 0) throw new RangeError(`no metric '${metric}' in ${year} in scenario '${c.name}'`);
+  return row * c.years.length + y;
+}
+
+function medians(c: CompiledScenario): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const p of c.parameters) params[p.name] = draw(p, 0.5);
+  return params;
 }
 
 // As drawParameters does: integer parameters are rounded, so the values met here are ones a run can draw.

@@ -21,6 +21,7 @@ export async function evaluatePointsOnPool(problem: SensitivityProblem, batch: P
   const total = batch.runs.length;
   const out = new Float64Array(total);
   const shipment = shipScenario(problem.scenario);
+  const versus = problem.versus === undefined ? undefined : shipScenario(problem.versus);
   const factors = problem.factors.map((f) => f.name);
   let done = 0;
   await runOnPool(
@@ -36,6 +37,7 @@ export async function evaluatePointsOnPool(problem: SensitivityProblem, batch: P
       year: problem.year,
       u: batch.u.slice(first * k, (first + count) * k),
       runs: batch.runs.slice(first, first + count),
+      ...(versus === undefined ? {} : { versus }),
     }),
     ({ first, count }, reply) => {
       if (reply.type !== 'points') throw new Error('a worker answered points with a chunk');

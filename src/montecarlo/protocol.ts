@@ -32,6 +32,8 @@ export interface PointsRequest extends ScenarioTask {
   readonly year: number;
   readonly u: Float64Array;
   readonly runs: Float64Array;
+  /** The policy scenario whose difference from the scenario is explained, if any (`SensitivityProblem.versus`). */
+  readonly versus?: { readonly key: string; readonly entry: string; readonly sources: readonly SourceText[] };
 }
 
 /** A request to a worker: simulate runs [first, first + count) and return only the given cells of each (see `simulateCells`). */

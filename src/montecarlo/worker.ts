@@ -11,14 +11,19 @@ import type { CellsRequest, ChunkReply, ChunkRequest, PointsRequest } from './pr
 import { runChunk } from './runChunk.js';
 import { simulateCells } from './simulateCells.js';
 
-let cached: { key: string; scenario: CompiledScenario } | undefined;
+// The scenarios compiled so far, by key: a task names one, or two for the sensitivity of a policy's effect.
+// Kept to the last few, so a long-lived pool does not collect every scenario it was ever sent.
+const cached = new Map<string, CompiledScenario>();
+const CACHE_SIZE = 4;
 
-function compiled(req: ChunkRequest | PointsRequest | CellsRequest): CompiledScenario {
-  if (cached?.key === req.key) return cached.scenario;
+function compiled(req: { readonly key: string; readonly entry: string; readonly sources: PointsRequest['sources'] }): CompiledScenario {
+  const hit = cached.get(req.key);
+  if (hit !== undefined) return hit;
   const entry = req.sources.find((s) => s.file === req.entry);
   const result = parseScenario(entry?.text ?? '', req.entry, memoryFilePort(req.sources));
   if (!result.ok) throw new Error(`the scenario did not compile in a worker: ${result.errors[0]?.message}`);
-  cached = { key: req.key, scenario: result.value };
+  if (cached.size >= CACHE_SIZE) cached.delete(cached.keys().next().value as string);
+  cached.set(req.key, result.value);
   return result.value;
 }
 
@@ -38,7 +43,8 @@ function work(req: ChunkRequest | PointsRequest | CellsRequest): ChunkReply {
       if (!p) throw new Error(`no parameter '${name}' in the scenario a worker compiled`);
       return p;
     });
-    const problem = { scenario: c, factors, seed: req.seed, metric: req.metric, year: req.year };
+    const versus = req.versus === undefined ? undefined : compiled(req.versus);
+    const problem = { scenario: c, factors, seed: req.seed, metric: req.metric, year: req.year, versus };
     return { type: 'points', values: evaluatePoints(problem, { u: req.u, runs: req.runs }) };
   }
   const values = runChunk(c, req.seed, req.first, req.count);

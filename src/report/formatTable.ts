@@ -13,6 +13,8 @@ export const KEY_METRICS = [
   'domesticEmigration',
   'hostPaymentsUSD',
   'stateRevenueUSD',
+  'reportedHealthExportsUSD',
+  'bookedStateRevenueUSD',
   'workerPayUSD',
   'retentionShare',
 ] as const;

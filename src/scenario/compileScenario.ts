@@ -32,10 +32,11 @@ export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
   usPressure: 0,
   retentionCap: 1,
   minDoctorsPer1000AtHome: 0,
+  hostPriceFactor: 1,
 };
 
 /** Driver values used when a scenario does not set a driver; drivers without a default are required. */
-export const DRIVER_DEFAULTS: Readonly<Partial<Record<Driver, number>>> = { emigrationPressure: 1 };
+export const DRIVER_DEFAULTS: Readonly<Partial<Record<Driver, number>>> = { emigrationPressure: 1, oilPriceUSD: 0, healthSalesAtHomeUSD: 0 };
 
 /**
  * Checks a merged scenario's meaning (horizon, required parameters, ranges, dates, expressions, hosts named
@@ -80,7 +81,10 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     parameters.push({ name, dist: dist as Distribution, source, integer: spec?.integer === true });
   }
   for (const [name, spec] of Object.entries(MODEL_PARAMETERS) as [string, InputSpec][]) {
-    if (!names.has(name)) fail(['parameters'], `missing parameter '${name}' (${spec.unit}: ${spec.doc}); add it under parameters with a distribution and a source`, 'key');
+    if (names.has(name)) continue;
+    // A parameter with a neutral default switches its mechanism off when a scenario leaves it out.
+    if (spec.default !== undefined) parameters.push({ name, dist: { dist: 'fixed', value: spec.default }, source: `default: ${spec.default} (not declared)`, integer: false });
+    else fail(['parameters'], `missing parameter '${name}' (${spec.unit}: ${spec.doc}); add it under parameters with a distribution and a source`, 'key');
   }
 
   const value = (v: Value | undefined, path: Path, spec: InputSpec): CompiledValue | undefined => {
@@ -192,8 +196,11 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       }
       return value(v, [...base, f], HOST_FIELDS[f]);
     };
-    const sched = (f: 'demand' | 'doctorShare' | 'paymentUSD' | 'defectionFactor') =>
+    const sched = (f: 'demand' | 'doctorShare' | 'paymentUSD' | 'oilBarrelsPerDay' | 'bookedPriceUSD' | 'defectionFactor') =>
       schedule(h[f] as Schedule | undefined, [...base, f], HOST_FIELDS[f], HOST_DEFAULTS[f] as number | undefined);
+    if (h.oilBarrelsPerDay !== undefined && s.drivers?.oilPriceUSD === undefined) {
+      fail([...base, 'oilBarrelsPerDay'], `hosts.${id} pays in oil (oilBarrelsPerDay) but the scenario has no drivers.oilPriceUSD; add the oil price in USD a barrel`, 'key');
+    }
     const compiled = {
       id,
       label: typeof h.label === 'string' ? h.label : id,
@@ -206,9 +213,15 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       demand: sched('demand'),
       doctorShare: sched('doctorShare'),
       paymentUSD: sched('paymentUSD'),
+      oilBarrelsPerDay: sched('oilBarrelsPerDay'),
+      oilValueShare: field('oilValueShare'),
       defectionFactor: sched('defectionFactor'),
     };
-    if (Object.values(compiled).every((v) => v !== undefined)) hosts.push(compiled as CompiledHost);
+    // Booked at what is received unless the scenario says otherwise: optional, with no default value.
+    const booked = h.bookedPriceUSD === undefined ? undefined : sched('bookedPriceUSD');
+    if (Object.values(compiled).every((v) => v !== undefined) && (h.bookedPriceUSD === undefined || booked !== undefined)) {
+      hosts.push({ ...compiled, bookedPriceUSD: booked } as CompiledHost);
+    }
   }
 
   // Events.

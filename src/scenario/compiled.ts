@@ -47,6 +47,10 @@ export interface CompiledHost {
   readonly demand: CompiledSchedule;
   readonly doctorShare: CompiledSchedule;
   readonly paymentUSD: CompiledSchedule;
+  readonly oilBarrelsPerDay: CompiledSchedule;
+  readonly oilValueShare: CompiledValue;
+  /** Absent: the host's services are booked at the value received. */
+  readonly bookedPriceUSD: CompiledSchedule | undefined;
   readonly defectionFactor: CompiledSchedule;
 }
 

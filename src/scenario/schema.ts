@@ -11,7 +11,7 @@ const finite = z.number();
 /** A number, a switch, or an expression over the scenario's parameters (a string, checked when compiled). */
 export const valueSchema = z
   .union([finite, z.boolean(), z.string().min(1)])
-  .describe('a number, true/false, or an expression over named parameters such as "venezuelaPaymentUSD * 0.6"');
+  .describe('a number, true/false, or an expression over named parameters such as "venezuelaOilFuture * 0.6"');
 
 const points = z.record(month, valueSchema).describe('values by month (YYYY-MM: value)');
 

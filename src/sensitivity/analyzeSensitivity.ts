@@ -42,6 +42,8 @@ export interface TornadoBar {
 export interface SensitivityHeader {
   readonly brigadas: string;
   readonly scenario: { readonly name: string; readonly file: string; readonly sha256: string };
+  /** When present, what is explained is this policy's effect: its metric less the scenario's, run by run. */
+  readonly versus?: { readonly name: string; readonly file: string; readonly sha256: string };
   readonly metric: string;
   readonly unit: string;
   readonly year: number;
@@ -201,12 +203,16 @@ function sensitivityHeader(problem: SensitivityProblem, samples: number, modelRu
   return {
     brigadas: VERSION,
     scenario: { name: c.name, file: c.file, sha256: createHash('sha256').update(c.text).digest('hex') },
+    ...(problem.versus === undefined
+      ? {}
+      : { versus: { name: problem.versus.name, file: problem.versus.file, sha256: createHash('sha256').update(problem.versus.text).digest('hex') } }),
     metric: problem.metric,
     unit: c.layout.metrics[c.layout.index[problem.metric]].unit,
     year: problem.year,
     seed: problem.seed,
     samples,
-    modelRuns,
+    // A policy's effect takes two model runs a point, one of each scenario.
+    modelRuns: problem.versus === undefined ? modelRuns : 2 * modelRuns,
     factors: problem.factors.map((f) => f.name),
   };
 }

@@ -8,7 +8,9 @@ const HALF_BAR = 20;
 /** Prints a sensitivity analysis as plain text: a header, then one ranked row per parameter with a bar. */
 export function formatSensitivityTable(report: SensitivityReport): string {
   const lines = [
-    `brigadas ${report.brigadas}  sensitivity of ${report.metric} in ${report.year} (${report.unit})  scenario: ${report.scenario.name} (${report.scenario.file})`,
+    report.versus === undefined
+      ? `brigadas ${report.brigadas}  sensitivity of ${report.metric} in ${report.year} (${report.unit})  scenario: ${report.scenario.name} (${report.scenario.file})`
+      : `brigadas ${report.brigadas}  sensitivity of the effect on ${report.metric} in ${report.year} (${report.unit}) of ${report.versus.name} (${report.versus.file}) against ${report.scenario.name} (${report.scenario.file}), run by run`,
     `method: ${report.method}  seed: ${report.seed}  ${SAMPLES[report.method]}: ${report.samples}  model runs: ${report.modelRuns}  uncertain parameters: ${report.factors.length}`,
   ];
   if (report.method === 'tornado') lines.push(...tornadoLines(report));

@@ -36,6 +36,7 @@ export function arbLevers(horizon: Horizon, options: LeverOptions = {}): fc.Arbi
       usPressure: schedule(0, 5),
       retentionCap: schedule(0, 1),
       minDoctorsPer1000AtHome: schedule(0, 10),
+      hostPriceFactor: schedule(0.2, 5),
     })
     .map((levers) => Object.fromEntries(Object.entries(levers).filter(([, v]) => v !== undefined)) as Levers);
 }

@@ -25,6 +25,9 @@ const PARAMETER_RANGES: Record<ModelParameter, readonly [number, number]> = {
   permissionEmigrationFactor: [0, 1],
   salaryElasticity: [0, 10],
   salaryReferenceUSD: [1, 1000],
+  supplyMarginElasticity: [0, 10],
+  pressureRetentionElasticity: [0, 10],
+  hostPriceElasticity: [0, 3],
 };
 
 /** The name of the share parameter (in [0, 1]) generated scenarios declare for their expressions to use. */

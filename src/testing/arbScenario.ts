@@ -40,6 +40,8 @@ export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOpti
       population: arbSchedule(span, 1, 2e7, { positive: true, helper }),
       graduatesPerYear: fc.oneof(fc.constant(0), arbSchedule(span, 0, 10_000, { helper })),
       emigrationPressure: maybe(arbSchedule(span, 0, 50, { helper })),
+      oilPriceUSD: arbSchedule(span, 0, 200, { cents: true, helper }),
+      healthSalesAtHomeUSD: maybe(arbSchedule(span, 0, 1e9, { cents: true, helper })),
       levers: arbLevers(horizon, { paroleClosed: options.paroleClosed, helper }),
       hosts: fc.array(arbHost(span, helper), { maxLength: options.maxHosts ?? 4 }),
       // Each cut: which host (modulo their number), which month, and the share it ends (none written: all of it).
@@ -60,6 +62,8 @@ export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOpti
           population: g.population,
           graduatesPerYear: g.graduatesPerYear,
           ...(g.emigrationPressure === undefined ? {} : { emigrationPressure: g.emigrationPressure }),
+          oilPriceUSD: g.oilPriceUSD,
+          ...(g.healthSalesAtHomeUSD === undefined ? {} : { healthSalesAtHomeUSD: g.healthSalesAtHomeUSD }),
         },
         levers: g.levers,
         hosts,

@@ -63,7 +63,9 @@ export function factsOfScenario(c: CompiledScenario | undefined): KnownFacts {
     initial[`doctorsAbroad.${h.id}`] = docs;
     initial[`otherWorkersAbroad.${h.id}`] = Math.round(workers) - docs;
   }
-  const hosts = c.hosts.map((h) => ({ retention: h.retention.constant, paid: (t: number) => h.paymentUSD.constant === undefined || h.paymentUSD.constant[t] > 0 }));
+  // A host is paid in a month when it pays cash or delivers oil then (or when either differs between runs).
+  const may = (s: { readonly constant: Float64Array | undefined }, t: number) => s.constant === undefined || s.constant[t] > 0;
+  const hosts = c.hosts.map((h) => ({ retention: h.retention.constant, paid: (t: number) => may(h.paymentUSD, t) || may(h.oilBarrelsPerDay, t) }));
   const cap = c.levers.retentionCap.constant;
   return { initial, retention: (y) => retentionRange(monthsOfYear(c.startMonth, c.months, y), hosts, (t) => cap?.[t]) };
 }

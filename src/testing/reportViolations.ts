@@ -13,7 +13,15 @@ const ULPS = 1e-12;
 // Revenue = payment x retention underflows for retentions near the smallest double (5e-324, which generated
 // scenarios use): shares may then fall short of the range by a few denormals.
 const UNDERFLOW = 1e-300;
-const RATIOS = new Set(['retentionShare', 'workerPayPerMonthUSD']);
+// Each ratio, with the metric whose zero makes it null.
+const RATIOS = new Map([
+  ['retentionShare', 'hostPaymentsUSD'],
+  ['workerPayPerMonthUSD', 'hostPaymentsUSD'],
+  ['bookedRetentionShare', 'reportedHealthExportsUSD'],
+]);
+// Booked values may fall below received ones (a booked price under the value of the oil delivered), so these
+// may be negative.
+const SIGNED = new Set(['bookedLessReceivedUSD', 'bookedStateRevenueUSD', 'bookedRetentionShare']);
 const PAROLE = ['paroleApplicants', 'paroleAdmitted', 'paroleApprovals', 'paroleDenials', 'cumulativeParoleApprovals'];
 
 /**
@@ -57,14 +65,18 @@ export function reportViolations(report: RunReport, facts: KnownFacts): Violatio
       const name = def.name;
       const values = STATISTICS.map((s) => stat(name, s, y));
       const nulls = values.filter((v) => v === null).length;
+      const over = RATIOS.get(name);
       if (nulls > 0 && nulls < values.length) fail('values', name, y, `some statistics are null, not all: ${JSON.stringify(values)}`);
-      if (nulls > 0 && !RATIOS.has(name)) fail('values', name, y, 'null, but only a ratio may be');
-      if (RATIOS.has(name) && payments === 0 && nulls < values.length) fail('values', name, y, 'a value in a year without host payments');
-      if (RATIOS.has(name) && payments > 0 && nulls > 0) fail('values', name, y, `null in a year with host payments (mean ${payments})`);
+      if (nulls > 0 && over === undefined) fail('values', name, y, 'null, but only a ratio may be');
+      if (over !== undefined) {
+        const denominator = mean(over, y);
+        if (denominator === 0 && nulls < values.length) fail('values', name, y, `a value in a year where ${over} is 0`);
+        if (denominator > 0 && nulls > 0) fail('values', name, y, `null in a year where ${over} is not 0 (mean ${denominator})`);
+      }
       for (const [i, v] of values.entries()) {
         if (v === null) continue;
         if (typeof v !== 'number' || !Number.isFinite(v)) fail('values', name, y, `${STATISTICS[i]} = ${v}, not a finite number`);
-        else if (v < 0) fail('nonNegative', name, y, `${STATISTICS[i]} = ${v} < 0`);
+        else if (v < 0 && !SIGNED.has(name)) fail('nonNegative', name, y, `${STATISTICS[i]} = ${v} < 0`);
       }
       const ps = values.slice(1);
       for (let i = 1; i < ps.length; i++) {
@@ -112,6 +124,9 @@ export function reportViolations(report: RunReport, facts: KnownFacts): Violatio
     const revenue = mean('stateRevenueUSD', y);
     const pay = mean('workerPayUSD', y);
     identity('moneySplit', 'hostPaymentsUSD', y, revenue + pay, payments, Math.abs(revenue) + Math.abs(pay) + Math.abs(payments), 'mean revenue + mean worker pay vs mean payments');
+    const booked = mean('reportedHealthExportsUSD', y);
+    const bookedRevenue = mean('bookedStateRevenueUSD', y);
+    identity('moneySplit', 'reportedHealthExportsUSD', y, bookedRevenue + pay, booked, Math.abs(bookedRevenue) + Math.abs(pay) + Math.abs(booked), 'mean booked state revenue + mean worker pay vs mean reported health exports');
     for (const part of ['stateRevenueUSD', 'workerPayUSD']) {
       for (const s of STATISTICS) {
         const [a, b] = [stat(part, s, y), stat('hostPaymentsUSD', s, y)];

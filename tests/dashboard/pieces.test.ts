@@ -7,6 +7,7 @@ import { dashboardLayout } from '../../src/dashboard/dashboardLayout.js';
 import { formatDuration, progressBar, progressText } from '../../src/dashboard/Header.js';
 import { latestPolicyYear } from '../../src/dashboard/scenarioValues.js';
 import { scenario } from './harness.js';
+import { LEVER_ORDER } from '../../src/dashboard/leverInfo.js';
 
 const key = (k: Partial<Key> = {}): Key => ({
   upArrow: false,
@@ -62,7 +63,7 @@ describe('keys', () => {
   it('wraps metrics and levers around and holds the cursor within the years', () => {
     const v = { metric: 0, year: 0, lever: 0, help: false, sensitivity: false, compareView: 'both' as const };
     expect(moveView(v, { type: 'metric', by: -1 }, 38).metric).toBe(9);
-    expect(moveView(v, { type: 'lever', by: -1 }, 38).lever).toBe(6);
+    expect(moveView(v, { type: 'lever', by: -1 }, 38).lever).toBe(LEVER_ORDER.length - 1);
     expect(moveView(v, { type: 'year', by: -1 }, 38).year).toBe(0);
     expect(moveView({ ...v, year: 36 }, { type: 'year', by: 5 }, 38).year).toBe(37);
     expect(moveView(v, { type: 'compareView' }, 38).compareView).toBe('overlay');

@@ -14,7 +14,7 @@ export function series(months: number, s: Series): Float64Array {
 }
 
 /** A host with no workers, no demand, no payment and no behaviour, with overrides. */
-export function host(months: number, o: Partial<Omit<HostInputs, 'demand' | 'doctorShare' | 'paymentUSD' | 'defectionFactor'>> & { demand?: Series; doctorShare?: Series; paymentUSD?: Series; defectionFactor?: Series } = {}): HostInputs {
+export function host(months: number, o: Partial<Omit<HostInputs, 'demand' | 'doctorShare' | 'paymentUSD' | 'oilBarrelsPerDay' | 'bookedPriceUSD' | 'defectionFactor'>> & { demand?: Series; doctorShare?: Series; paymentUSD?: Series; oilBarrelsPerDay?: Series; bookedPriceUSD?: Series; defectionFactor?: Series } = {}): HostInputs {
   return {
     id: o.id ?? 'h',
     initialWorkers: o.initialWorkers ?? 0,
@@ -27,6 +27,9 @@ export function host(months: number, o: Partial<Omit<HostInputs, 'demand' | 'doc
     pressureCutShare: o.pressureCutShare ?? 1,
     demand: series(months, o.demand ?? 0),
     paymentUSD: series(months, o.paymentUSD ?? 0),
+    oilBarrelsPerDay: series(months, o.oilBarrelsPerDay ?? 0),
+    oilValueShare: o.oilValueShare ?? 1,
+    bookedPriceUSD: o.bookedPriceUSD === undefined ? undefined : series(months, o.bookedPriceUSD),
     defectionFactor: series(months, o.defectionFactor ?? 1),
   };
 }
@@ -41,7 +44,10 @@ type SeriesKeys =
   | 'reentryBanYears'
   | 'usPressure'
   | 'retentionCap'
-  | 'minDoctorsPer1000AtHome';
+  | 'minDoctorsPer1000AtHome'
+  | 'oilPriceUSD'
+  | 'healthSalesAtHomeUSD'
+  | 'hostPriceFactor';
 
 /** Overrides of `inputs`: numbers as they are, schedules as a constant or a monthly list. */
 export type InputOverrides = Partial<Omit<RunInputs, SeriesKeys>> & Partial<Record<SeriesKeys, Series>>;
@@ -74,9 +80,14 @@ export function inputs(o: InputOverrides = {}): RunInputs {
     permissionEmigrationFactor: o.permissionEmigrationFactor ?? 1,
     salaryElasticity: o.salaryElasticity ?? 0,
     salaryReferenceUSD: o.salaryReferenceUSD ?? 30,
+    supplyMarginElasticity: o.supplyMarginElasticity ?? 0,
+    pressureRetentionElasticity: o.pressureRetentionElasticity ?? 0,
+    hostPriceElasticity: o.hostPriceElasticity ?? 0,
     population: s('population', 1_000_000),
     graduatesPerYear: s('graduatesPerYear', 0),
     emigrationPressure: s('emigrationPressure', 1),
+    oilPriceUSD: s('oilPriceUSD', 0),
+    healthSalesAtHomeUSD: s('healthSalesAtHomeUSD', 0),
     paroleOpen: s('paroleOpen', 0),
     travelPermissionCoverage: s('travelPermissionCoverage', 0),
     domesticSalaryUSD: s('domesticSalaryUSD', 30),
@@ -84,6 +95,7 @@ export function inputs(o: InputOverrides = {}): RunInputs {
     usPressure: s('usPressure', 0),
     retentionCap: s('retentionCap', 1),
     minDoctorsPer1000AtHome: s('minDoctorsPer1000AtHome', 0),
+    hostPriceFactor: s('hostPriceFactor', 1),
     hosts: (o.hosts ?? []).map((h) => (Number.isNaN(h.deploymentSpeed) ? { ...h, deploymentSpeed: o.deploymentSpeed ?? 1 } : h)),
     events: o.events ?? [],
   };

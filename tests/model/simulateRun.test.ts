@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { shareHazardMonthly } from '../../src/model/rates.js';
+import { intensityMonthly, shareHazardMonthly } from '../../src/model/rates.js';
 import { simulateRun } from '../../src/model/simulateRun.js';
 import { streamFor } from '../../src/random/rng.js';
 import { host, inputs, run } from './runInputs.js';
 
+// A yearly intensity so large that 1 - exp(-λ/12) rounds to 1: the event happens in the first month.
+const CERTAIN = 1e6;
+
 const ramp = (n: number, step: number) => Array.from({ length: n }, (_, t) => step * (t + 1));
+
+describe('intensityMonthly', () => {
+  it('is 1 - exp(-λ/12): twelve months compound to exp(-λ) of staying', () => {
+    for (const l of [0.001, 0.5, 1, 2.7, 10]) expect((1 - intensityMonthly(l)) ** 12).toBeCloseTo(Math.exp(-l), 12);
+  });
+
+  it('is 0 for an intensity <= 0 or NaN and below 1 for any intensity a scenario can give', () => {
+    expect(intensityMonthly(0)).toBe(0);
+    expect(intensityMonthly(-1)).toBe(0);
+    expect(intensityMonthly(NaN)).toBe(0);
+    // US pressure 4.5 x a cut intensity 0.6 (wider-cancellations): about one cut in four months, not a certain one.
+    expect(intensityMonthly(2.7)).toBeCloseTo(0.2015, 4);
+    expect(intensityMonthly(100)).toBeLessThan(1);
+  });
+});
 
 describe('shareHazardMonthly', () => {
   it('compounds over 12 months to the yearly hazard', () => {
@@ -178,13 +196,13 @@ describe('programme cuts', () => {
     expect(r.get('domesticDoctors')).toBe(1100);
   });
 
-  it('ends a programme in the first month of US pressure when its pressure hazard is 1 and its cut share 1', () => {
+  it('ends a programme in the first month of US pressure when its cut intensity makes a cut certain to double precision and its cut share is 1', () => {
     const usPressure = [0, 0, 0, 0, 0, 0, 1];
     const r = run(
       inputs({
         months: 12,
         usPressure,
-        hosts: [host(12, { id: 'a', initialWorkers: 100, demand: 100, paymentUSD: 1000, retention: 0.8, pressureHazard: 1 })],
+        hosts: [host(12, { id: 'a', initialWorkers: 100, demand: 100, paymentUSD: 1000, retention: 0.8, pressureHazard: CERTAIN })],
       }),
     );
     expect(r.get('returnDoctors.a')).toBe(100);
@@ -200,7 +218,7 @@ describe('programme cuts', () => {
 });
 
 describe('defection and parole', () => {
-  const defectAll = { defectionBaseRate: 1, paroleApplyShare: 1 } as const;
+  const defectAll = { defectionBaseRate: CERTAIN, paroleApplyShare: 1 } as const;
 
   it('sends every defector to stay abroad while parole is closed', () => {
     const r = run(inputs({ months: 12, ...defectAll, hosts: [host(12, { id: 'a', initialWorkers: 100 })] }));
@@ -270,7 +288,7 @@ describe('defection and parole', () => {
 
 describe('doctors at home', () => {
   it('retires every doctor in the first month at a retirement hazard of 1, taking patients per one doctor after', () => {
-    const r = run(inputs({ months: 12, retirementRate: 1, emigrationBaseRate: 1 }));
+    const r = run(inputs({ months: 12, retirementRate: 1, emigrationBaseRate: CERTAIN }));
     expect(r.get('retired')).toBe(1000);
     expect(r.get('retirement')).toBe(1000);
     // Retirement comes first, so nobody is left to emigrate.
@@ -279,13 +297,13 @@ describe('doctors at home', () => {
     expect(r.get('patientsPerDoctor')).toBe(1_000_000);
   });
 
-  it('lets every doctor emigrate at an emigration hazard of 1 unless all need a permission that stops emigration', () => {
-    expect(run(inputs({ months: 12, emigrationBaseRate: 1 })).get('emigrated')).toBe(1000);
-    const blocked = run(inputs({ months: 12, emigrationBaseRate: 1, travelPermissionCoverage: 1, permissionEmigrationFactor: 0 }));
+  it('lets every doctor emigrate at an emigration intensity certain to double precision unless all need a permission that stops emigration', () => {
+    expect(run(inputs({ months: 12, emigrationBaseRate: CERTAIN })).get('emigrated')).toBe(1000);
+    const blocked = run(inputs({ months: 12, emigrationBaseRate: CERTAIN, travelPermissionCoverage: 1, permissionEmigrationFactor: 0 }));
     expect(blocked.get('emigrated')).toBe(0);
     expect(blocked.get('domesticDoctors')).toBe(1000);
     // The lever acts from the month it changes.
-    const lifted = run(inputs({ months: 12, emigrationBaseRate: 1, travelPermissionCoverage: [1, 1, 1, 0], permissionEmigrationFactor: 0 }));
+    const lifted = run(inputs({ months: 12, emigrationBaseRate: CERTAIN, travelPermissionCoverage: [1, 1, 1, 0], permissionEmigrationFactor: 0 }));
     expect(lifted.get('emigrated')).toBe(1000);
   });
 

@@ -55,7 +55,7 @@ export const yearsOf = (inputs: RunInputs) => Math.floor((inputs.startMonth + in
 
 /** What a run's inputs fix: every initial stock, and each year's exact range of min(retention, cap) over paying hosts. */
 function factsOfRun(inputs: RunInputs): KnownFacts {
-  const hosts = inputs.hosts.map((h) => ({ retention: h.retention, paid: (t: number) => h.paymentUSD[t] > 0 }));
+  const hosts = inputs.hosts.map((h) => ({ retention: h.retention, paid: (t: number) => h.paymentUSD[t] > 0 || h.oilBarrelsPerDay[t] > 0 }));
   return {
     initial: initialStocks(inputs),
     retention: (y) => retentionRange(monthsOfYear(inputs.startMonth, inputs.months, y), hosts, (t) => inputs.retentionCap[t]),
@@ -106,7 +106,7 @@ export function prefixInputs(inputs: RunInputs, months: number): RunInputs {
     usPressure: cut(inputs.usPressure),
     retentionCap: cut(inputs.retentionCap),
     minDoctorsPer1000AtHome: cut(inputs.minDoctorsPer1000AtHome),
-    hosts: inputs.hosts.map((h) => ({ ...h, demand: cut(h.demand), paymentUSD: cut(h.paymentUSD), defectionFactor: cut(h.defectionFactor) })),
+    hosts: inputs.hosts.map((h) => ({ ...h, demand: cut(h.demand), paymentUSD: cut(h.paymentUSD), oilBarrelsPerDay: cut(h.oilBarrelsPerDay), bookedPriceUSD: h.bookedPriceUSD === undefined ? undefined : cut(h.bookedPriceUSD), defectionFactor: cut(h.defectionFactor) })),
     events: inputs.events.filter((e) => e.month < months),
   };
 }
