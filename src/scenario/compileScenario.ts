@@ -11,6 +11,8 @@ import {
   type Lever,
 } from '../model/spec.js';
 import type { Distribution } from '../random/distribution.js';
+import { chainIndex } from './chainIndex.js';
+import { clipPoints } from './clipPoints.js';
 import type { CompiledHost, CompiledParameter, CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
 import type { Diagnostic, Result } from './diagnostic.js';
 import { describeValue, pathText } from './describe.js';
@@ -55,10 +57,18 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
   const start = monthIndex(s.start);
   const end = monthIndex(s.end);
   if (end < start) {
-    fail(['end'], `end (${s.end}) is before start (${s.start}); expected end >= start`);
+    // Blame the bound that the nearer file of the chain wrote: that is the change that broke the horizon.
+    if (chainIndex(m, ['start']) < chainIndex(m, ['end'])) {
+      fail(['start'], `start (${s.start}) is after end (${s.end}), the end it inherits; expected start <= end, or an end of its own`);
+    } else fail(['end'], `end (${s.end}) is before start (${s.start}); expected end >= start`);
     return { ok: false, errors };
   }
   const months = end - start + 1;
+  // A point or an event that a file farther up the chain wrote, outside a horizon that a nearer file moved,
+  // is clipped (the child only shortened or moved the horizon); one the same file wrote is a mistake.
+  const inherited = (path: Path, bound: 'start' | 'end') => chainIndex(m, path) > chainIndex(m, [bound]);
+  // Inherited schedules that begin after a start a nearer file moved earlier, reported once at that start.
+  const uncovered: { path: Path; date: string }[] = [];
 
   // Parameters (X).
   const params = s.parameters ?? {};
@@ -146,15 +156,18 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       .sort((a, b) => a.t - b.t);
     let ok = true;
     if (!constantSchedule) {
+      const at = (p: { date: string }): Path => [...pointPath, p.date];
       if (points[0].t > 0) {
-        fail([...pointPath, points[0].date], `${pathText(path)} starts at ${points[0].date}, after the scenario start ${s.start}; add its value for ${s.start}`, 'key');
+        if (inherited(at(points[0]), 'start')) uncovered.push({ path, date: points[0].date });
+        else fail(at(points[0]), `${pathText(path)} starts at ${points[0].date}, after the scenario start ${s.start}; add its value for ${s.start}`, 'key');
         ok = false;
       }
       for (const p of points) {
         if (p.t >= months) {
+          if (inherited(at(p), 'end')) continue;
           fail([...pointPath, p.date], `${pathText(path)} has a point at ${p.date}, after the scenario end ${s.end}; expected dates up to ${s.end}`, 'key');
           ok = false;
-        } else if (p.t < 0 && p !== points[0]) {
+        } else if (p.t < 0 && p !== points[0] && !inherited(at(p), 'start')) {
           fail([...pointPath, p.date], `${pathText(path)} has a point at ${p.date}, before the scenario start ${s.start}; only its first point may come before the start`, 'key');
           ok = false;
         }
@@ -162,7 +175,8 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     }
     const compiledPoints = points.map((p) => ({ t: p.t, value: value(p.v, constantSchedule ? path : [...pointPath, p.date], spec) }));
     if (!ok || compiledPoints.some((p) => p.value === undefined)) return undefined;
-    const out = { kind, points: compiledPoints as { t: number; value: CompiledValue }[], path, spec, constant: undefined as Float64Array | undefined };
+    const kept = clipPoints(kind, compiledPoints as { t: number; value: CompiledValue }[], months);
+    const out = { kind, points: kept, path, spec, constant: undefined as Float64Array | undefined };
     if (out.points.every((p) => p.value.constant !== undefined)) out.constant = fillSchedule(out, {}, months);
     return out;
   };
@@ -224,6 +238,17 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     }
   }
 
+  if (uncovered.length > 0) {
+    const from = uncovered.map((u) => u.date).reduce((a, b) => (b > a ? b : a));
+    const names = uncovered.map((u) => pathText(u.path));
+    const listed = names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`;
+    const which = names.length === 1 ? 'that schedule' : 'each of those schedules';
+    fail(
+      ['start'],
+      `start ${s.start} is before ${from}, the first month that ${listed} cover in the scenario it extends; expected start on or after ${from}, or a value at or before ${s.start} for ${which}`,
+    );
+  }
+
   // Events.
   const events: { month: number; host: number; share: number }[] = [];
   (s.events ?? []).forEach((e, i) => {
@@ -235,10 +260,14 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       fail(['events', i, 'host'], `${label}.host names an unknown host '${e.host}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
     }
     const t = monthIndex(e.date) - start;
-    if (t < 0 || t >= months) fail(['events', i, 'date'], `${label}.date ${e.date} is outside the horizon ${s.start} to ${s.end}`);
+    const outside = t < 0 ? 'start' : t >= months ? 'end' : undefined;
+    // An inherited event outside the moved horizon is dropped: it comes before the first simulated month
+    // (the state at the new start is the child's to give) or after the last.
+    const dropped = outside !== undefined && inherited(['events', i], outside);
+    if (outside !== undefined && !dropped) fail(['events', i, 'date'], `${label}.date ${e.date} is outside the horizon ${s.start} to ${s.end}`);
     const share = e.share ?? 1;
     if (!(share >= 0 && share <= 1)) fail(['events', i, 'share'], `${label}.share must be between 0 and 1 (got ${describeValue(share)})`);
-    events.push({ month: t, host: hostIndex, share });
+    if (!dropped) events.push({ month: t, host: hostIndex, share });
   });
   events.sort((a, b) => a.month - b.month);
 

@@ -15,7 +15,10 @@ export interface CompiledValue {
   readonly spec: InputSpec;
 }
 
-/** A checked schedule: points at month offsets from the start (the first at or before 0), stepped or linear. */
+/**
+ * A checked schedule: points at month offsets from the start (the first at or before 0; a linear one may end
+ * with a point after the horizon, which sets the slope of its last months), stepped or linear.
+ */
 export interface CompiledSchedule {
   readonly kind: 'step' | 'linear';
   readonly points: readonly { readonly t: number; readonly value: CompiledValue }[];

@@ -37,6 +37,12 @@ const CASES: readonly BadCase[] = [
   { fixture: 'negative-duration.yaml', at: [5, 3], says: [/parameters\.missionLengthYears can draw -1 to 3 years/, /outside its legal range \[/] },
   { fixture: 'uniform-min-above-max.yaml', at: [7, 10], says: [/parameters\.deploymentSpeed: min must be <= max \(got min 0\.3 > max 0\.1\)/] },
   { fixture: 'end-before-start.yaml', at: [5, 6], says: [/end \(2002-12\) is before start \(2003-01\); expected end >= start/] },
+  // The baseline's schedules begin in 2003: the fault is the child's start, not the baseline's first points.
+  {
+    fixture: 'start-before-parent-data.yaml',
+    at: [4, 8],
+    says: [/start 1990-01 is before 2003-01, the first month that drivers\.population, .* cover/, /expected start on or after 2003-01/],
+  },
   {
     fixture: 'schedule-after-end.yaml',
     at: [6, 5],
@@ -172,5 +178,13 @@ describe('valid scenario beside the fixtures', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/extends-relative\.yaml: ok \(extends relative to this file: 2003-01 to 2040-12, /);
+  });
+
+  it("a child may shorten and move the baseline's horizon", async () => {
+    const r = await cli('validate', repoPath('tests/fixtures/good/shorter-horizon.yaml'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    // Of the baseline's three events (2018-11, 2019-11, 2025-06), all fall inside 2010-2030.
+    expect(r.stdout).toMatch(/shorter-horizon\.yaml: ok \(the baseline from 2010 to 2030: 2010-01 to 2030-12, \d+ parameters, 4 hosts, 3 events\)/);
   });
 });
