@@ -71,7 +71,7 @@ export function loadChain(file: string, text: string, port: FilePort | undefined
       return at(`extends makes a cycle (${names}); a scenario cannot extend itself, directly or through others`);
     }
     const read = port.read(next);
-    if (!read.ok) return at(`extends '${target}': ${read.message}; expected a scenario file next to this one`);
+    if (!read.ok) return at(`extends '${target}': ${read.message}; expected a scenario file (a path relative to this one)`);
     current = { file: next, text: read.text };
   }
   // Merge from the root ancestor down; remember where each event came from.
