@@ -14,7 +14,7 @@ import type { Distribution } from '../random/distribution.js';
 import type { CompiledHost, CompiledParameter, CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
 import type { Diagnostic, Result } from './diagnostic.js';
 import { describeValue, pathText } from './describe.js';
-import { compileExpression } from './expression.js';
+import { compileExpression, reservedNameProblem } from './expression.js';
 import { locateMerged, type MergedScenario } from './loadChain.js';
 import { monthIndex, monthText } from './month.js';
 import { nearest } from './nearest.js';
@@ -33,6 +33,9 @@ export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
   retentionCap: 1,
   minDoctorsPer1000AtHome: 0,
 };
+
+// The switch words of YAML 1.1, plain text in YAML 1.2.
+const YAML11_SWITCH = /^(y|yes|n|no|on|off)$/i;
 
 /** Driver values used when a scenario does not set a driver; drivers without a default are required. */
 export const DRIVER_DEFAULTS: Readonly<Partial<Record<Driver, number>>> = { emigrationPressure: 1 };
@@ -64,6 +67,8 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
   const names = new Set(Object.keys(params));
   const parameters: CompiledParameter[] = [];
   for (const [name, p] of Object.entries(params)) {
+    const reserved = reservedNameProblem(name);
+    if (reserved) fail(['parameters', name], `parameters.${name}: ${reserved}; rename the parameter`, 'key');
     const { source, ...dist } = p;
     const problems = distributionProblems(dist as Distribution);
     for (const [field, message] of problems) fail(['parameters', name, field], `parameters.${name}: ${message}`);
@@ -98,6 +103,11 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
         return undefined;
       }
       return { constant: x, evaluate: () => x, symbols: [], path, spec };
+    }
+    // YAML 1.2 reads yes, no, on and off as text, not as switches: say so rather than "unknown name 'yes'".
+    if (spec.boolean && YAML11_SWITCH.test(v)) {
+      fail(path, `${label} must be true or false (got '${v}', which YAML reads as text)`);
+      return undefined;
     }
     const compiled = compileExpression(v, names);
     if (!compiled.ok) {

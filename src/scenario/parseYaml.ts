@@ -26,7 +26,10 @@ export const YAML_LIMITS = {
   aliases: 1_000,
 } as const;
 
-/** Parses YAML text, refusing binary or empty input, syntax errors, duplicate keys, oversized structures and non-mappings. */
+/**
+ * Parses YAML text, refusing binary or empty input, syntax errors, duplicate keys, oversized structures,
+ * bad aliases, a `__proto__` key and non-mappings.
+ */
 export function parseYaml(text: string, file: string): Result<SourceDoc> {
   const at = (line: number, col: number, message: string): Result<SourceDoc> => ({ ok: false, errors: [{ file, line, col, message }] });
   if (text.includes('\u0000') || text.includes('\uFFFD')) return at(1, 1, 'file is not text (it holds binary bytes); expected a YAML scenario');
@@ -141,7 +144,7 @@ interface Extent {
   readonly levels: number;
 }
 
-class TooBig extends Error {
+class Refused extends Error {
   constructor(readonly node: Node, message: string) {
     super(message);
   }
@@ -158,28 +161,32 @@ function measureDocument(doc: Document): { node: Node; message: string } | undef
   let total = 0;
   const measure = (node: unknown, level: number): Extent => {
     if (isAlias(node)) {
-      if (++aliases > YAML_LIMITS.aliases) throw new TooBig(node, `the file holds over ${count(YAML_LIMITS.aliases)} aliases (*name); a scenario needs few or none`);
+      if (++aliases > YAML_LIMITS.aliases) throw new Refused(node, `the file holds over ${count(YAML_LIMITS.aliases)} aliases (*name); a scenario needs few or none`);
       const target = anchors.get(node.source);
-      if (!target) throw new TooBig(node, `the alias *${node.source} names no anchor before it; expected &${node.source} on a value earlier in the file`);
+      if (!target) throw new Refused(node, `the alias *${node.source} names no anchor before it; expected &${node.source} on a value earlier in the file`);
       const extent = measured.get(target);
-      if (!extent) throw new TooBig(node, `the alias *${node.source} is inside the value it names, so it would repeat forever; an alias may name only a value that ends before it`);
+      if (!extent) throw new Refused(node, `the alias *${node.source} is inside the value it names, so it would repeat forever; an alias may name only a value that ends before it`);
       total += extent.nodes;
       if (total > YAML_LIMITS.nodes) {
-        throw new TooBig(node, `the alias *${node.source} repeats ${count(extent.nodes)} nodes, bringing the file over ${count(YAML_LIMITS.nodes)} YAML nodes; expected a scenario without alias bombs`);
+        throw new Refused(node, `the alias *${node.source} repeats ${count(extent.nodes)} nodes, bringing the file over ${count(YAML_LIMITS.nodes)} YAML nodes; expected a scenario without alias bombs`);
       }
       if (level + extent.levels > YAML_LIMITS.depth) {
-        throw new TooBig(node, `the alias *${node.source} repeats lists and mappings that bring the nesting over ${YAML_LIMITS.depth} levels deep; a scenario needs fewer than 10`);
+        throw new Refused(node, `the alias *${node.source} repeats lists and mappings that bring the nesting over ${YAML_LIMITS.depth} levels deep; a scenario needs fewer than 10`);
       }
       return extent;
     }
     if (!isNodeLike(node)) return { nodes: 0, levels: 0 };
     if (node.anchor) anchors.set(node.anchor, node);
-    if (++total > YAML_LIMITS.nodes) throw new TooBig(node, nodesMessage());
+    if (++total > YAML_LIMITS.nodes) throw new Refused(node, nodesMessage());
     let nodes = 1;
     let levels = 0;
     if (isMap(node) || isSeq(node)) {
-      if (level + 1 > YAML_LIMITS.depth) throw new TooBig(node, depthMessage());
+      if (level + 1 > YAML_LIMITS.depth) throw new Refused(node, depthMessage());
       for (const item of node.items as unknown[]) {
+        // Parsed into objects, this key would set their prototype and vanish from the data: refuse it by name.
+        if (isPair(item) && isScalar(item.key) && item.key.value === '__proto__') {
+          throw new Refused(item.key, `the key '__proto__' is not allowed (JavaScript gives it a meaning of its own); choose another name`);
+        }
         const parts = isPair(item) ? [item.key, item.value] : [item];
         for (const part of parts) {
           const e = measure(part, level + 1);
@@ -197,7 +204,7 @@ function measureDocument(doc: Document): { node: Node; message: string } | undef
     measure(doc.contents, 0);
     return undefined;
   } catch (e) {
-    if (e instanceof TooBig) return { node: e.node, message: e.message };
+    if (e instanceof Refused) return { node: e.node, message: e.message };
     throw e;
   }
 }
@@ -240,6 +247,13 @@ export function locate(src: SourceDoc, path: Path, which: 'key' | 'value' = 'val
   }
   const offset = found?.range?.[0];
   return offset === undefined ? undefined : src.lines.linePos(offset);
+}
+
+/** Returns the text a scalar at a path was written as (`1e400`, `.inf`), or undefined when there is none. */
+export function writtenAt(src: SourceDoc, path: Path): string | undefined {
+  const node = src.doc.getIn(path as (string | number)[], true);
+  if (!isScalar(node) || !node.range) return undefined;
+  return src.text.slice(node.range[0], node.range[1]).trim();
 }
 
 /** Tells whether the file itself writes something at this path (not counting what it extends). */

@@ -4,6 +4,12 @@ import { DRIVERS, HOST_FIELDS, HOST_SCHEDULE_FIELDS, LEVERS } from '../model/spe
 /** A calendar month written YYYY-MM. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** A parameter's name, as expressions can write it. */
+export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A host's id; it becomes part of metric names (`doctorsAbroad.brazil`). */
+export const HOST_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 const month = z.string().regex(MONTH_PATTERN, 'a month as YYYY-MM');
 const source = z.string().min(1).describe('where the figures come from: evidence row ids (S001, X086...) or a source name');
 const finite = z.number();
@@ -66,10 +72,10 @@ export const scenarioFileSchema = z
     extends: z.string().min(1).optional().describe('a scenario file this one changes, relative to this file'),
     start: month.optional().describe('first month simulated'),
     end: month.optional().describe('last month simulated'),
-    parameters: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name of letters, digits and _'), parameterSchema).optional(),
+    parameters: z.record(z.string().regex(PARAMETER_NAME, 'a parameter name: a letter or _, then letters, digits and _'), parameterSchema).optional(),
     drivers: scheduleMap(DRIVERS).optional(),
     levers: scheduleMap(LEVERS).optional(),
-    hosts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a host id of letters, digits and _'), hostSchema).optional(),
+    hosts: z.record(z.string().regex(HOST_ID, 'a host id: a letter, then letters, digits and _'), hostSchema).optional(),
     events: z.array(eventSchema).optional(),
   })
   .describe('A brigadas scenario: uncertain parameters, exogenous drivers, policy levers, host programmes and dated events.');
