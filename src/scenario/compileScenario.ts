@@ -20,6 +20,7 @@ import { monthIndex, monthText } from './month.js';
 import { nearest } from './nearest.js';
 import type { Path } from './parseYaml.js';
 import type { Schedule, Value } from './schema.js';
+import { rangeProblem, rangeText } from './rangeProblem.js';
 import { distributionProblems, support } from './support.js';
 import { fillSchedule } from './fillSchedule.js';
 
@@ -33,6 +34,9 @@ export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
   retentionCap: 1,
   minDoctorsPer1000AtHome: 0,
 };
+
+/** The longest horizon a scenario may span, in months (100 years): every run keeps a value per metric and month. */
+export const MAX_HORIZON_MONTHS = 1200;
 
 // The switch words of YAML 1.1, plain text in YAML 1.2.
 const YAML11_SWITCH = /^(y|yes|n|no|on|off)$/i;
@@ -61,6 +65,10 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     return { ok: false, errors };
   }
   const months = end - start + 1;
+  if (months > MAX_HORIZON_MONTHS) {
+    fail(['end'], `the horizon ${s.start} to ${s.end} is ${Math.ceil(months / 12)} years long; expected at most ${MAX_HORIZON_MONTHS / 12} years`);
+    return { ok: false, errors };
+  }
 
   // Parameters (X).
   const params = s.parameters ?? {};
@@ -79,7 +87,7 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
         const unbounded = !Number.isFinite(lo) || !Number.isFinite(hi);
         const hint = unbounded ? `; a ${p.dist} distribution has no bounds: add min and max` : '';
         // Point at the parameter's name: the whole distribution is at fault, not its first field.
-        fail(['parameters', name], `parameters.${name} can draw ${lo} to ${hi} ${spec.unit}, outside its legal range ${legalRange(spec)}${hint}`, 'key');
+        fail(['parameters', name], `parameters.${name} can draw ${lo} to ${hi} ${spec.unit}, outside its legal range ${rangeText(spec)} ${spec.unit}${hint}`, 'key');
       }
     }
     parameters.push({ name, dist: dist as Distribution, source, integer: spec?.integer === true });
@@ -263,23 +271,6 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       merged: m,
     },
   };
-}
-
-/** Writes an input's legal range for messages: `[0, 1]`, `>= 0`. */
-function legalRange(spec: InputSpec): string {
-  const n = (x: number) => String(+x.toPrecision(4));
-  return spec.max >= Number.MAX_VALUE ? `>= ${n(spec.min)}` : `[${n(spec.min)}, ${n(spec.max)}]`;
-}
-
-/** Says why a number is outside an input's legal range, or returns undefined when it is fine. */
-export function rangeProblem(x: number, spec: InputSpec): string | undefined {
-  if (!Number.isFinite(x)) return `must be a finite number (got ${describeValue(x)})`;
-  if (spec.boolean && x !== 0 && x !== 1) return `must be true or false (got ${x})`;
-  if (x < spec.min || x > spec.max) {
-    const range = spec.max >= Number.MAX_VALUE ? `>= ${spec.min}` : `between ${spec.min} and ${spec.max}`;
-    return `must be ${range} ${spec.unit === 'share' ? '(a share)' : `(${spec.unit})`} (got ${x})`;
-  }
-  return undefined;
 }
 
 function lineAt(m: MergedScenario, d: { file: string; line: number; col: number }): string | undefined {

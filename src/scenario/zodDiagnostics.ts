@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DISTRIBUTION_KINDS } from '../random/distribution.js';
-import { DRIVERS, HOST_FIELDS, HOST_SCHEDULE_FIELDS, LEVERS } from '../model/spec.js';
+import { DRIVERS, HOST_FIELDS, HOST_SCHEDULE_FIELDS, LEVERS, type InputSpec } from '../model/spec.js';
+import { rangeProblem } from './rangeProblem.js';
 import type { Diagnostic } from './diagnostic.js';
 import { describeValue, pathText, valueAt } from './describe.js';
 import { nearest } from './nearest.js';
@@ -117,11 +118,27 @@ function collect(issue: Issue, prefix: Path, src: SourceDoc, out: Diagnostic[]):
       push(`${pathText(path)} must be ${issue.message} (got ${describeValue(got)})`);
       return;
     case 'too_small':
-      push(`${pathText(path)} must not be empty`);
+    case 'too_big': {
+      const spec = specAt(path);
+      const problem = typeof got === 'number' && spec ? rangeProblem(got, spec) : undefined;
+      if (problem) push(`${pathText(path)} ${problem}`);
+      else if (issue.code === 'too_small') push(`${pathText(path)} must not be empty`);
+      else push(`${pathText(path)}: ${issue.message}`);
       return;
+    }
     default:
       push(`${pathText(path)}: ${issue.message}`);
   }
+}
+
+// The input a value at a path is for: a driver's or lever's schedule, or a host's field.
+function specAt(path: Path): InputSpec | undefined {
+  const [section, name, field] = path.map(String);
+  const from = (table: Record<string, InputSpec>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+  if (section === 'levers') return from(LEVERS, name);
+  if (section === 'drivers') return from(DRIVERS, name);
+  if (section === 'hosts' && field !== undefined) return from(HOST_FIELDS, field);
+  return undefined;
 }
 
 // YAML reads a number too large for a double (1e400) as infinity: quote what was written, not `.inf`.

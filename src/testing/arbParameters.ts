@@ -8,11 +8,11 @@ import { arbIntervalIn } from './arbFraction.js';
 // but make every run degenerate), with the legal ends kept where they are interesting.
 const PARAMETER_RANGES: Record<ModelParameter, readonly [number, number]> = {
   initialDomesticDoctors: [0, 200_000],
-  missionLengthYears: [MODEL_PARAMETERS.missionLengthYears.min, 50],
+  missionLengthYears: [MODEL_PARAMETERS.missionLengthYears.min, MODEL_PARAMETERS.missionLengthYears.max],
   deploymentSpeed: [0, 1],
   defectionBaseRate: [0, 1],
   paroleDefectionMultiplier: [0, 100],
-  paroleAwarenessYears: [MODEL_PARAMETERS.paroleAwarenessYears.min, 100],
+  paroleAwarenessYears: [MODEL_PARAMETERS.paroleAwarenessYears.min, MODEL_PARAMETERS.paroleAwarenessYears.max],
   paroleApplyShare: [0, 1],
   paroleDelayMonths: [1, 120],
   paroleApprovalRate: [0, 1],

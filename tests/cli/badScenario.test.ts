@@ -34,7 +34,7 @@ const CASES: readonly BadCase[] = [
   { fixture: 'list-for-number.yaml', at: [6, 16], says: [/hosts\.brazil\.retention must be a number, true\/false or an expression \(got a list\)/] },
   { fixture: 'doctor-share-above-one.yaml', at: [6, 18], says: [/hosts\.brazil\.doctorShare must be between 0 and 1/, /\(got 1\.5\)/] },
   { fixture: 'negative-initial-workers.yaml', at: [6, 21], says: [/hosts\.solidarity\.initialWorkers must be between 0 and \d+/, /\(got -5\)/] },
-  { fixture: 'negative-duration.yaml', at: [5, 3], says: [/parameters\.missionLengthYears can draw -1 to 3 years/, /outside its legal range \[/] },
+  { fixture: 'negative-duration.yaml', at: [5, 3], says: [/parameters\.missionLengthYears can draw -1 to 3 years, outside its legal range 0\.08333 to 20 years$/] },
   { fixture: 'uniform-min-above-max.yaml', at: [7, 10], says: [/parameters\.deploymentSpeed: min must be <= max \(got min 0\.3 > max 0\.1\)/] },
   { fixture: 'end-before-start.yaml', at: [5, 6], says: [/end \(2002-12\) is before start \(2003-01\); expected end >= start/] },
   {
