@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import type { ParameterFile } from '../scenario/schema.js';
 import { arbNumberIn } from './arbFraction.js';
 
@@ -9,9 +10,9 @@ export type DistributionFile = ParameterFile extends infer P ? (P extends unknow
  * A distribution of any kind (fixed, uniform, triangular, normal, lognormal, beta, pert, discrete) that can
  * only draw values in [a, b]; `shareLike` allows a bare beta (support [0, 1]) when [a, b] is [0, 1].
  */
-export function arbDistribution(a: number, b: number, shareLike = false): fc.Arbitrary<DistributionFile> {
+export function arbDistribution(a: number, b: number, shareLike = false): Arbitrary<DistributionFile> {
   const point = arbNumberIn(a, b);
-  const kinds: fc.Arbitrary<DistributionFile>[] = [
+  const kinds: Arbitrary<DistributionFile>[] = [
     point.map((value) => ({ dist: 'fixed', value })),
     fc.constant({ dist: 'uniform', min: a, max: b }),
     point.map((mode) => ({ dist: 'triangular', min: a, mode, max: b })),

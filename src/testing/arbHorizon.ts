@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import { MAX_HORIZON_MONTHS } from '../scenario/compileScenario.js';
 import { monthIndex, monthText } from '../scenario/month.js';
 
@@ -28,7 +29,7 @@ const LAST = 2050 * 12 + 11;
  * 1,200 a scenario may span), with the edge cases often: a single month, and a December start (a first
  * reported year of one month).
  */
-export function arbHorizon(options: { readonly maxMonths?: number } = {}): fc.Arbitrary<Horizon> {
+export function arbHorizon(options: { readonly maxMonths?: number } = {}): Arbitrary<Horizon> {
   const max = Math.min(MAX_HORIZON_MONTHS, Math.max(1, Math.floor(options.maxMonths ?? 240)));
   const toHorizon = ({ start, months }: MonthSpan): Horizon => ({ start: monthText(start), end: monthText(start + months - 1) });
   return fc

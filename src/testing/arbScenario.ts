@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { parseScenario } from '../scenario/loadScenario.js';
@@ -16,7 +17,7 @@ import { scenarioToYaml } from './scenarioToYaml.js';
 /** Choices a test may impose on the scenarios `arbScenario` generates. */
 export interface ScenarioArbitraryOptions {
   /** The horizons to draw from (default `arbHorizon()`: 1 to 240 months). */
-  readonly horizon?: fc.Arbitrary<Horizon>;
+  readonly horizon?: Arbitrary<Horizon>;
   /** Keep parole closed over the whole horizon. */
   readonly paroleClosed?: boolean;
   /** The most host programmes a scenario has (default 4; 0 gives none). */
@@ -31,7 +32,7 @@ export const GENERATED_FILE = 'arbitrary.yaml';
  * graduates included), levers switching at random months, 0 to `maxHosts` hosts and dated cuts that end or
  * shrink them.
  */
-export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOptions = {}): fc.Arbitrary<ScenarioFile> {
+export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOptions = {}): Arbitrary<ScenarioFile> {
   const span = monthSpan(horizon);
   const helper = HELPER_SHARE;
   return fc
@@ -73,7 +74,7 @@ export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOpti
  * which it keeps as `.text`; fast-check prints a counterexample as that YAML, ready to save and replay with
  * `brigadas run`.
  */
-export function arbScenario(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<CompiledScenario> {
+export function arbScenario(options: ScenarioArbitraryOptions = {}): Arbitrary<CompiledScenario> {
   return (options.horizon ?? arbHorizon()).chain((h) => arbScenarioFile(h, options)).map(compileGenerated);
 }
 
