@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FilePort, ReadOutcome } from '../scenario/filePort.js';
 
@@ -118,5 +118,12 @@ export const nodeFilePort: FilePort = {
   read: (path) => readTextFile(path),
   // join, not resolve: a path the user gave relative stays relative, so messages name files as they typed them.
   resolve: (from, target) => (isAbsolute(target) ? target : join(dirname(from), target)),
-  identity: (path) => resolve(path),
+  // The real path, so a symbolic link cannot make a cycle of extends look like a chain of new files.
+  identity: (path) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  },
 };

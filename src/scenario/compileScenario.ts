@@ -38,6 +38,13 @@ export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
 /** The longest horizon a scenario may span, in months (100 years): every run keeps a value per metric and month. */
 export const MAX_HORIZON_MONTHS = 1200;
 
+/**
+ * How many hosts, parameters and events a merged scenario may hold: each host adds a score of metrics to
+ * every run, each parameter a draw. Cuba's missions reach about 60 countries; the baseline has 4 hosts, 41
+ * parameters and 3 events.
+ */
+export const SCENARIO_LIMITS = { hosts: 100, parameters: 1_000, events: 1_000 } as const;
+
 // The switch words of YAML 1.1, plain text in YAML 1.2.
 const YAML11_SWITCH = /^(y|yes|n|no|on|off)$/i;
 
@@ -69,6 +76,16 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     fail(['end'], `the horizon ${s.start} to ${s.end} is ${Math.ceil(months / 12)} years long; expected at most ${MAX_HORIZON_MONTHS / 12} years`);
     return { ok: false, errors };
   }
+
+  const counted = (section: 'hosts' | 'parameters' | 'events', what: string): boolean => {
+    const items = s[section] ?? {};
+    const keys = Object.keys(items);
+    if (keys.length <= SCENARIO_LIMITS[section]) return true;
+    const first = Array.isArray(items) ? SCENARIO_LIMITS[section] : keys[SCENARIO_LIMITS[section]];
+    fail([section, first], `the scenario has ${keys.length.toLocaleString('en-US')} ${what}; expected at most ${SCENARIO_LIMITS[section].toLocaleString('en-US')}`, 'key');
+    return false;
+  };
+  if (![counted('hosts', 'hosts'), counted('parameters', 'parameters'), counted('events', 'events')].every(Boolean)) return { ok: false, errors };
 
   // Parameters (X).
   const params = s.parameters ?? {};

@@ -1,6 +1,7 @@
 import type { Arbitrary } from 'fast-check';
 import fc from './fastCheck.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
+import { SCENARIO_LIMITS } from '../scenario/compileScenario.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { parseScenario } from '../scenario/loadScenario.js';
 import { monthText } from '../scenario/month.js';
@@ -20,7 +21,7 @@ export interface ScenarioArbitraryOptions {
   readonly horizon?: Arbitrary<Horizon>;
   /** Keep parole closed over the whole horizon. */
   readonly paroleClosed?: boolean;
-  /** The most host programmes a scenario has (default 4; 0 gives none). */
+  /** The most host programmes a scenario has (default 4; 0 gives none; at most the 100 a scenario may hold). */
   readonly maxHosts?: number;
 }
 
@@ -42,7 +43,7 @@ export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOpti
       graduatesPerYear: fc.oneof(fc.constant(0), arbSchedule(span, 0, 10_000, { helper })),
       emigrationPressure: maybe(arbSchedule(span, 0, 50, { helper })),
       levers: arbLevers(horizon, { paroleClosed: options.paroleClosed, helper }),
-      hosts: fc.array(arbHost(span, helper), { maxLength: options.maxHosts ?? 4 }),
+      hosts: fc.array(arbHost(span, helper), { maxLength: Math.min(options.maxHosts ?? 4, SCENARIO_LIMITS.hosts) }),
       // Each cut: which host (modulo their number), which month, and the share it ends (none written: all of it).
       cuts: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: span.months - 1 }), fc.option(arbFraction, { nil: undefined })), { maxLength: 4 }),
     })
