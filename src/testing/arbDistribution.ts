@@ -18,10 +18,11 @@ export function arbDistribution(a: number, b: number, shareLike = false): Arbitr
     point.map((mode) => ({ dist: 'triangular', min: a, mode, max: b })),
     fc
       .tuple(point, fc.double({ min: 0.01, max: 3, noNaN: true }))
+      // The median and mean lie in [a, b], never far out in a tail the loader refuses.
       .map(([mean, s]) => ({ dist: 'normal', mean, sd: Math.max((b - a) * s, 1e-6), min: a, max: b })),
     fc
       .tuple(point, fc.double({ min: 0.01, max: 2, noNaN: true }))
-      .map(([median, sigma]) => ({ dist: 'lognormal', median: median > 0 ? median : 1e-3, sigma, min: a, max: b })),
+      .map(([median, sigma]) => ({ dist: 'lognormal', median: median > 0 ? median : b > 0 ? b : 1e-3, sigma, min: a, max: b })),
     fc
       .tuple(fc.double({ min: 0.2, max: 10, noNaN: true }), fc.double({ min: 0.2, max: 10, noNaN: true }), fc.boolean())
       .map(([alpha, beta, bare]): DistributionFile => (shareLike && bare && a === 0 && b === 1 ? { dist: 'beta', alpha, beta } : { dist: 'beta', alpha, beta, min: a, max: b })),

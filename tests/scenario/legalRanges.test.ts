@@ -90,6 +90,27 @@ describe('legal ranges', () => {
     ]);
   });
 
+  it("a distribution's own numbers: shapes past a million, ranges far in a tail, weights adding up to infinity", () => {
+    const param = (d: string) => problems(`parameters:\n  helper: {${d}, source: test}\n`);
+    expect(param('dist: beta, alpha: 1e300, beta: 2')).toEqual(['4:31: parameters.helper: alpha must be at most 1,000,000 (got 1e+300); a larger one is drawn inaccurately']);
+    expect(param('dist: pert, min: 0, mode: 0.5, max: 1, lambda: 1e7')).toEqual([
+      '4:59: parameters.helper: lambda must be at most 1,000,000 (got 10000000); a larger one is drawn inaccurately',
+    ]);
+    expect(param('dist: normal, mean: -10, sd: 1, min: 0, max: 1')).toEqual([
+      '4:49: parameters.helper: min and max lie wholly 10.0 sd above the mean, too far in its tail to be drawn accurately; expected a range that comes within 6 sd of it',
+    ]);
+    expect(param('dist: lognormal, median: 1000, sigma: 0.1, max: 1')).toEqual([
+      '4:60: parameters.helper: min and max lie wholly 69.1 sigma (in logs) below the median, too far in its tail to be drawn accurately; expected a range that comes within 6 sigma (in logs) of it',
+    ]);
+    expect(param('dist: discrete, values: [1, 2], weights: [1e308, 1e308]')).toEqual([
+      '4:53: parameters.helper: weights must add up to a finite number; scale them down',
+    ]);
+    // Within them: a range 5 sd out, a narrow range at the mean, a lognormal that leaves only 0.
+    expect(param('dist: normal, mean: -5, sd: 1, min: 0, max: 1')).toEqual([]);
+    expect(param('dist: normal, mean: 0.3, sd: 1, min: 0.3, max: 0.3000000001')).toEqual([]);
+    expect(param('dist: lognormal, median: 1, sigma: 1, min: 0, max: 0')).toEqual([]);
+  });
+
   it('a horizon of more than 100 years is refused', () => {
     expect(problems('end: 2103-01\n')).toEqual(['3:6: the horizon 2003-01 to 2103-01 is 101 years long; expected at most 100 years']);
   });
