@@ -13,7 +13,7 @@ import {
 import type { Distribution } from '../random/distribution.js';
 import type { CompiledHost, CompiledParameter, CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
 import type { Diagnostic, Result } from './diagnostic.js';
-import { describeValue, pathText } from './describe.js';
+import { describeValue, pathText, shorten } from './describe.js';
 import { compileExpression, reservedNameProblem } from './expression.js';
 import { locateMerged, type MergedScenario } from './loadChain.js';
 import { monthIndex, monthText } from './month.js';
@@ -254,7 +254,7 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     const hostIndex = hostIds.indexOf(e.host);
     if (hostIndex < 0) {
       const guess = nearest(e.host, hostIds);
-      fail(['events', i, 'host'], `${label}.host names an unknown host '${e.host}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
+      fail(['events', i, 'host'], `${label}.host names an unknown host '${shorten(e.host)}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
     }
     const t = monthIndex(e.date) - start;
     if (t < 0 || t >= months) fail(['events', i, 'date'], `${label}.date ${e.date} is outside the horizon ${s.start} to ${s.end}`);

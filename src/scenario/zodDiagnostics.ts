@@ -3,7 +3,7 @@ import { DISTRIBUTION_KINDS } from '../random/distribution.js';
 import { DRIVERS, HOST_FIELDS, HOST_SCHEDULE_FIELDS, LEVERS, type InputSpec } from '../model/spec.js';
 import { rangeProblem } from './rangeProblem.js';
 import type { Diagnostic } from './diagnostic.js';
-import { describeValue, pathText, valueAt } from './describe.js';
+import { describeValue, pathText, shorten, valueAt } from './describe.js';
 import { nearest } from './nearest.js';
 import { locate, writtenAt, type Path, type SourceDoc } from './parseYaml.js';
 
@@ -151,12 +151,13 @@ function notFinite(path: Path, got: number, src: SourceDoc): string {
 // Says what is wrong with a host id or parameter name in particular: its first character, or which character.
 function keyNameProblem(section: 'hosts' | 'parameters', key: string): string {
   const what = section === 'hosts' ? 'host id' : 'parameter name';
+  const quoted = shorten(key);
   const rule = section === 'hosts' ? 'a letter, then letters, digits and _' : 'a letter or _, then letters, digits and _';
   if (key === '') return `a ${what} must not be empty; expected ${rule}`;
   const first = section === 'hosts' ? /^[A-Za-z]/ : /^[A-Za-z_]/;
-  if (!first.test(key)) return `${what} '${key}' must start with ${section === 'hosts' ? 'a letter' : 'a letter or _'} (got '${key[0]}'); expected ${rule}`;
+  if (!first.test(key)) return `${what} '${quoted}' must start with ${section === 'hosts' ? 'a letter' : 'a letter or _'} (got '${key[0]}'); expected ${rule}`;
   const bad = /[^A-Za-z0-9_]/.exec(key)?.[0] ?? '';
-  return `${what} '${key}' may hold only letters, digits and _ (got '${bad}'); expected ${rule}`;
+  return `${what} '${quoted}' may hold only letters, digits and _ (got '${bad}'); expected ${rule}`;
 }
 
 // Of a union's branches, keep the one that got furthest into the value (deepest issue path), then the one

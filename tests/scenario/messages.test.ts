@@ -2,7 +2,9 @@
 // located diagnostic that says what was written and what was expected.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/api/loadScenario.js';
+import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.js';
+import { parseScenario } from '../../src/scenario/loadScenario.js';
 import { repoPath } from '../cli/harness.js';
 
 const FUNCTIONS = 'min, max, abs, sqrt, exp, log, log10, round, floor, ceil, pow';
@@ -35,4 +37,16 @@ describe('messages of smaller mistakes', () => {
       if (!r.ok) expect(r.errors.map(formatDiagnostic)).toEqual([`${file}:${message}`]);
     });
   }
+
+  it('long keys and strings written in a file are cut short in messages, saying how long they were', () => {
+    const file = repoPath('tests/fixtures/bad/generated.yaml');
+    const text = `extends: ../../../scenarios/baseline.yaml\nname: long\nlevers:\n  ${'k'.repeat(900)}: 1\n`;
+    const r = parseScenario(text, file, nodeFilePort);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].message).toMatch(new RegExp(`^unknown key 'levers\\.${'k'.repeat(60)}\\.\\.\\. \\(900 characters\\)'; expected one of: `));
+    const long = `extends: ../../../scenarios/baseline.yaml\nname: long\nparameters:\n  deploymentSpeed: {dist: fixed, value: "${'x'.repeat(3000)}", source: s}\n`;
+    const value = parseScenario(long, file, nodeFilePort);
+    expect(value.ok).toBe(false);
+    if (!value.ok) expect(value.errors[0].message).toBe(`parameters.deploymentSpeed.value must be a finite number (got "${'x'.repeat(60)}..." (3,000 characters))`);
+  });
 });
