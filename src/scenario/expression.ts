@@ -234,7 +234,7 @@ function build(node: MathNode, names: ReadonlySet<string>, symbols: Set<string>,
       const name = callee.type === 'SymbolNode' ? callee.name ?? '' : '';
       if (!has(ALLOWED_FUNCTIONS, name)) {
         const allowed = Object.keys(ALLOWED_FUNCTIONS).join(', ');
-        // Name what was called as written (`process.exit`), not only a plain name.
+        // Name what was called as written (a method such as `a.b`), not only a plain name.
         throw new Rejected(`calling '${calleeText(callee)}' is not allowed: an expression may call only the functions ${allowed}`, node);
       }
       const f = ALLOWED_FUNCTIONS[name];
