@@ -6,7 +6,7 @@ export type { SimulateOptions } from './api/simulateOptions.js';
 export { ScenarioRunError } from './api/scenarioRunError.js';
 export { compareScenarios, type CompareReport, type CompareOptions, type DifferenceReport } from './compare/compareScenarios.js';
 export { summarize, type Summary } from './stats/summarize.js';
-export { parseScenario, loadScenarioWith } from './scenario/loadScenario.js';
+export { parseScenario, loadScenarioWith } from './api/parseScenario.js';
 export type { FilePort, ReadOutcome } from './scenario/filePort.js';
 export type { CompiledScenario } from './scenario/compiled.js';
 export type { Diagnostic, Result } from './scenario/diagnostic.js';

@@ -14,6 +14,9 @@ const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)?$/;
 const EVIDENCE_ID = /^[A-Z]\d{3}$/;
 
+/** The most targets a file may hold: a calibration keeps every target's value in every draw (data/history.csv has 73). */
+export const MAX_TARGETS = 10_000;
+
 /**
  * Reads a targets file (CSV with the TARGET_COLUMNS header) into typed targets, or every problem found,
  * each located at its cell as `file:line:col`. Metric names are checked later, against a scenario's layout.
@@ -39,6 +42,10 @@ export function parseTargets(text: string, file: string): Result<Target[]> {
   if (missing.length > 0) errors.push({ file, line: header.line, col: 1, message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}` });
   if (errors.length > 0) return { ok: false, errors };
 
+  if (rows.length > MAX_TARGETS) {
+    const first = rows[MAX_TARGETS];
+    return { ok: false, errors: [{ file, line: first.line, col: 1, message: `the file holds ${rows.length.toLocaleString('en-US')} targets; expected at most ${MAX_TARGETS.toLocaleString('en-US')}` }] };
+  }
   const targets: Target[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {

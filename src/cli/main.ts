@@ -7,7 +7,7 @@ import { formatJson } from '../report/formatJson.js';
 import { formatTable } from '../report/formatTable.js';
 import { runReport } from '../report/runReport.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
-import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostic.js';
+import { formatDiagnostic, isUnreadable, type Diagnostic } from '../scenario/diagnostic.js';
 import { loadScenarioWith } from '../scenario/loadScenario.js';
 import { probeScenario, rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
@@ -120,8 +120,11 @@ async function monteCarlo(c: CompiledScenario, opts: RunCommandOptions, io: CliI
 
 function load(file: string): CompiledScenario {
   const result = loadScenarioWith(file, nodeFilePort);
-  if (!result.ok) throw new InvalidScenario(result.errors);
-  return result.value;
+  if (result.ok) return result.value;
+  // A file that cannot be read has no line to point at: say so plainly, as a usage error (exit 2).
+  const unreadable = result.errors.find(isUnreadable);
+  if (unreadable) throw new UsageError(unreadable.message);
+  throw new InvalidScenario(result.errors);
 }
 
 /** Builds the brigadas program; `main` runs it, tests may inspect it. */
@@ -169,7 +172,9 @@ export function makeProgram(io: CliIo): Command {
     .description('check scenario files without running them; prints every problem found')
     .argument('<files...>', 'scenario YAML files')
     .action((files: string[]) => {
-      const problems: Diagnostic[] = [];
+      let invalid = false;
+      let unreadable = false;
+      // Each file's problems are said as it is checked, so they come in the order the files were given.
       for (const file of files) {
         const result = loadScenarioWith(file, nodeFilePort);
         const found = result.ok ? probeScenario(result.value) : [...result.errors];
@@ -177,9 +182,19 @@ export function makeProgram(io: CliIo): Command {
           const c = result.value;
           io.stdout(`${file}: ok (${c.name}: ${c.start} to ${c.end}, ${c.parameters.length} parameters, ${c.hosts.length} hosts, ${c.events.length} events)\n`);
         }
-        problems.push(...found);
+        for (const d of found) {
+          if (isUnreadable(d)) {
+            unreadable = true;
+            io.stderr(`brigadas: ${d.message}\n`);
+          } else {
+            invalid = true;
+            io.stderr(`${formatDiagnostic(d)}\n`);
+          }
+        }
       }
-      if (problems.length > 0) throw new InvalidScenario(problems);
+      // Everything is said already: end with the exit code alone, 2 when a file could not be read, else 3.
+      if (unreadable) throw new CommanderError(EXIT.usage, 'brigadas.unreadable', 'a file could not be read');
+      if (invalid) throw new InvalidScenario([]);
     });
 
   program

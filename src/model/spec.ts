@@ -15,8 +15,11 @@ export interface InputSpec {
   readonly default?: number;
 }
 
+// Every input has a legal range that makes sense for Cuba's missions, generous enough for any policy question
+// (the home salary up to US levels, parole doubling defections) and tight enough that a typo (1000 for 10,
+// a count for a share) is refused rather than run: shares in [0, 1], counts and money well above any record.
 const share = (doc: string): InputSpec => ({ unit: 'share', min: 0, max: 1, doc });
-const positive = (unit: string, doc: string, max = Number.MAX_VALUE): InputSpec => ({ unit, min: 0, max, doc });
+const upTo = (max: number, unit: string, doc: string): InputSpec => ({ unit, min: 0, max, doc });
 const ranged = (unit: string, min: number, max: number, doc: string): InputSpec => ({ unit, min, max, doc });
 
 /**
@@ -25,24 +28,24 @@ const ranged = (unit: string, min: number, max: number, doc: string): InputSpec 
  * A scenario may declare further parameters of its own to use in expressions; these ones it must declare.
  */
 export const MODEL_PARAMETERS = {
-  initialDomesticDoctors: { unit: 'doctors', min: 0, max: 1e7, integer: true, doc: 'doctors working in Cuba at the start of the horizon' },
-  missionLengthYears: { unit: 'years', min: 1 / 12, max: 50, doc: 'mean length of a mission; completion is a monthly hazard of 1/(12 x length)' },
+  initialDomesticDoctors: { unit: 'doctors', min: 0, max: 1e6, integer: true, doc: 'doctors working in Cuba at the start of the horizon' },
+  missionLengthYears: { unit: 'years', min: 1 / 12, max: 20, doc: 'mean length of a mission; completion is a monthly hazard of 1/(12 x length)' },
   deploymentSpeed: share('share of the gap between a host demand and its workers filled each month (hosts may set their own)'),
   defectionBaseRate: share('yearly defection hazard abroad with parole closed, at reference pay and an 8-year re-entry ban'),
-  paroleDefectionMultiplier: positive('ratio', 'factor on the defection hazard when parole is open and fully known', 100),
-  paroleAwarenessYears: { unit: 'years', min: 1 / 12, max: 100, doc: 'time constant with which knowledge of an open parole programme grows, and fades once it closes' },
+  paroleDefectionMultiplier: upTo(100, 'ratio', 'factor on the defection hazard when parole is open and fully known'),
+  paroleAwarenessYears: { unit: 'years', min: 1 / 12, max: 50, doc: 'time constant with which knowledge of an open parole programme grows, and fades once it closes' },
   paroleApplyShare: share('share of defectors who apply for parole while it is open'),
   paroleDelayMonths: { unit: 'months', min: 1, max: 120, doc: 'mean processing time of a parole application' },
   paroleApprovalRate: share('share of processed parole applications approved'),
-  payElasticity: positive('elasticity', 'elasticity of the defection hazard to the pay gap', 10),
-  takeHomeReferenceUSD: { unit: 'USD/month', min: 1, max: 1e6, doc: 'take-home pay (mission pay plus home salary) at which the pay factor is 1' },
-  missionStipendUSD: positive('USD/month', 'least a worker is paid abroad, where the host pays little or nothing'),
-  banDeterrence: positive('1/year', 'fall of the log defection hazard per year of re-entry ban', 10),
+  payElasticity: upTo(10, 'elasticity', 'elasticity of the defection hazard to the pay gap'),
+  takeHomeReferenceUSD: { unit: 'USD/month', min: 1, max: 1e5, doc: 'take-home pay (mission pay plus home salary) at which the pay factor is 1' },
+  missionStipendUSD: upTo(1e5, 'USD/month', 'least a worker is paid abroad, where the host pays little or nothing'),
+  banDeterrence: upTo(10, '1/year', 'fall of the log defection hazard per year of re-entry ban'),
   retirementRate: share('yearly hazard that a doctor at home stops practising: retirement, death, leaving medicine'),
   emigrationBaseRate: share('yearly emigration hazard of doctors at home, free to travel, at reference salary and no crisis'),
   permissionEmigrationFactor: share('factor on emigration for doctors who need permission to travel'),
-  salaryElasticity: positive('elasticity', 'elasticity of emigration to the domestic salary', 10),
-  salaryReferenceUSD: { unit: 'USD/month', min: 1, max: 1e6, doc: 'domestic salary at which the salary factor is 1' },
+  salaryElasticity: upTo(10, 'elasticity', 'elasticity of emigration to the domestic salary'),
+  salaryReferenceUSD: { unit: 'USD/month', min: 1, max: 1e5, doc: 'domestic salary at which the salary factor is 1' },
   supplyMarginElasticity: {
     unit: 'elasticity',
     min: 0,
@@ -71,11 +74,11 @@ export type ModelParameter = keyof typeof MODEL_PARAMETERS;
 
 /** Exogenous time paths (part of X) the model reads, as schedules that may use parameters. */
 export const DRIVERS = {
-  population: positive('persons', 'population of Cuba'),
-  graduatesPerYear: positive('doctors/year', 'new Cuban doctors graduating per year'),
-  emigrationPressure: positive('ratio', 'factor on domestic emigration from the economic and migratory context (1 = calm)', 1000),
-  oilPriceUSD: positive('USD/barrel', 'price of crude oil (Brent), which values the oil a host delivers in payment', 1000),
-  healthSalesAtHomeUSD: positive('USD/year', 'health services Cuba sells inside Cuba (foreign patients, paying foreign students), booked as health-service exports', 1e11),
+  population: { unit: 'persons', min: 1, max: 1e8, doc: 'population of Cuba' },
+  graduatesPerYear: upTo(1e5, 'doctors/year', 'new Cuban doctors graduating per year'),
+  emigrationPressure: upTo(100, 'ratio', 'factor on domestic emigration from the economic and migratory context (1 = calm)'),
+  oilPriceUSD: upTo(1000, 'USD/barrel', 'price of crude oil (Brent), which values the oil a host delivers in payment'),
+  healthSalesAtHomeUSD: upTo(1e11, 'USD/year', 'health services Cuba sells inside Cuba (foreign patients, paying foreign students), booked as health-service exports'),
 } as const satisfies Record<string, InputSpec>;
 
 /** The name of a driver the model reads. */
@@ -85,11 +88,11 @@ export type Driver = keyof typeof DRIVERS;
 export const LEVERS = {
   paroleOpen: { unit: 'switch', min: 0, max: 1, boolean: true, doc: 'US Cuban Medical Professional Parole programme accepting applications' },
   travelPermissionCoverage: share('share of doctors at home who need state permission to travel abroad'),
-  domesticSalaryUSD: positive('USD/month', 'monthly salary of a doctor at home, at the informal exchange rate'),
-  reentryBanYears: positive('years', 'years a defector is barred from returning to Cuba', 100),
-  usPressure: positive('intensity', 'intensity of US pressure on hosts (visa restrictions); multiplies each host pressure hazard', 100),
+  domesticSalaryUSD: upTo(1e5, 'USD/month', 'monthly salary of a doctor at home, at the informal exchange rate'),
+  reentryBanYears: upTo(50, 'years', 'years a defector is barred from returning to Cuba'),
+  usPressure: upTo(20, 'intensity', 'intensity of US pressure on hosts (visa restrictions); multiplies each host pressure hazard'),
   retentionCap: share('most the Cuban state may keep of a host payment'),
-  minDoctorsPer1000AtHome: positive('doctors per 1,000 inhabitants', 'state floor on doctors kept at home; deployment stops at it', 1000),
+  minDoctorsPer1000AtHome: upTo(20, 'doctors per 1,000 inhabitants', 'state floor on doctors kept at home (Cuba has about 8 to 9 per 1,000); deployment stops at it'),
   hostPriceFactor: ranged('ratio', 0.2, 5, 'factor on the prices Cuba charges hosts that pay in cash (1 = the contracted prices)'),
 } as const satisfies Record<string, InputSpec>;
 
@@ -98,18 +101,18 @@ export type Lever = keyof typeof LEVERS;
 
 /** The fields of a host programme; `demand`, `paymentUSD` and `defectionFactor` are schedules, the rest numbers. */
 export const HOST_FIELDS = {
-  initialWorkers: { unit: 'health workers', min: 0, max: 1e7, integer: true, doc: 'health workers at the host at the start of the horizon' },
-  demand: positive('health workers', 'health workers the host wants'),
+  initialWorkers: { unit: 'health workers', min: 0, max: 1e6, integer: true, doc: 'health workers at the host at the start of the horizon' },
+  demand: upTo(1e6, 'health workers', 'health workers the host wants'),
   doctorShare: share('share of doctors among the health workers sent (a schedule: the mix of a programme changes)'),
-  paymentUSD: positive('USD/worker-month', 'cash the host pays per health worker per month, at the contracted price'),
-  oilBarrelsPerDay: positive('barrels/day', 'oil the host delivers in payment for its programme (Venezuela), worth oilPriceUSD a barrel'),
+  paymentUSD: upTo(1e5, 'USD/worker-month', 'cash the host pays per health worker per month, at the contracted price'),
+  oilBarrelsPerDay: upTo(1e7, 'barrels/day', 'oil the host delivers in payment for its programme (Venezuela), worth oilPriceUSD a barrel'),
   oilValueShare: share('share of the value of the delivered oil that pays for this health programme'),
-  bookedPriceUSD: positive('USD/worker-month', "value per worker-month at which Cuba books the host's services as exports (default: the value received)"),
+  bookedPriceUSD: upTo(1e6, 'USD/worker-month', "value per worker-month at which Cuba books the host's services as exports (default: the value received)"),
   retention: share('share of the host payment the Cuban state keeps (before the retention cap)'),
   deploymentSpeed: share('share of the gap between demand and workers this host gets filled each month'),
-  defectionFactor: positive('ratio', 'host-specific factor on the defection hazard', 100),
+  defectionFactor: upTo(100, 'ratio', 'host-specific factor on the defection hazard'),
   stayShareOnEnd: share('share of workers who stay abroad when the host ends or cuts its programme'),
-  pressureHazard: positive('1/year', 'yearly intensity of pressure-driven cuts of the programme at US pressure 1 (cuts per year)', 100),
+  pressureHazard: upTo(100, '1/year', 'yearly intensity of pressure-driven cuts of the programme at US pressure 1 (cuts per year)'),
   pressureCutShare: share('share of the programme a pressure-driven cut ends (1 = the whole programme)'),
 } as const satisfies Record<string, InputSpec>;
 

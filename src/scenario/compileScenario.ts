@@ -15,13 +15,14 @@ import { chainIndex } from './chainIndex.js';
 import { clipPoints } from './clipPoints.js';
 import type { CompiledHost, CompiledParameter, CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
 import type { Diagnostic, Result } from './diagnostic.js';
-import { describeValue, pathText } from './describe.js';
-import { compileExpression } from './expression.js';
+import { describeValue, pathText, shorten } from './describe.js';
+import { compileExpression, reservedNameProblem } from './expression.js';
 import { locateMerged, type MergedScenario } from './loadChain.js';
 import { monthIndex, monthText } from './month.js';
 import { nearest } from './nearest.js';
 import type { Path } from './parseYaml.js';
 import type { Schedule, Value } from './schema.js';
+import { rangeProblem, rangeText } from './rangeProblem.js';
 import { distributionProblems, support } from './support.js';
 import { fillSchedule } from './fillSchedule.js';
 
@@ -36,6 +37,19 @@ export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
   minDoctorsPer1000AtHome: 0,
   hostPriceFactor: 1,
 };
+
+/** The longest horizon a scenario may span, in months (100 years): every run keeps a value per metric and month. */
+export const MAX_HORIZON_MONTHS = 1200;
+
+/**
+ * How many hosts, parameters and events a merged scenario may hold: each host adds a score of metrics to
+ * every run, each parameter a draw. Cuba's missions reach about 60 countries; the baseline has 4 hosts, 41
+ * parameters and 3 events.
+ */
+export const SCENARIO_LIMITS = { hosts: 100, parameters: 1_000, events: 1_000 } as const;
+
+// The switch words of YAML 1.1, plain text in YAML 1.2.
+const YAML11_SWITCH = /^(y|yes|n|no|on|off)$/i;
 
 /** Driver values used when a scenario does not set a driver; drivers without a default are required. */
 export const DRIVER_DEFAULTS: Readonly<Partial<Record<Driver, number>>> = { emigrationPressure: 1, oilPriceUSD: 0, healthSalesAtHomeUSD: 0 };
@@ -64,6 +78,21 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     return { ok: false, errors };
   }
   const months = end - start + 1;
+  if (months > MAX_HORIZON_MONTHS) {
+    fail(['end'], `the horizon ${s.start} to ${s.end} is ${Math.ceil(months / 12)} years long; expected at most ${MAX_HORIZON_MONTHS / 12} years`);
+    return { ok: false, errors };
+  }
+
+  const counted = (section: 'hosts' | 'parameters' | 'events', what: string): boolean => {
+    const items = s[section] ?? {};
+    const keys = Object.keys(items);
+    if (keys.length <= SCENARIO_LIMITS[section]) return true;
+    const first = Array.isArray(items) ? SCENARIO_LIMITS[section] : keys[SCENARIO_LIMITS[section]];
+    fail([section, first], `the scenario has ${keys.length.toLocaleString('en-US')} ${what}; expected at most ${SCENARIO_LIMITS[section].toLocaleString('en-US')}`, 'key');
+    return false;
+  };
+  if (![counted('hosts', 'hosts'), counted('parameters', 'parameters'), counted('events', 'events')].every(Boolean)) return { ok: false, errors };
+
   // A point or an event that a file farther up the chain wrote, outside a horizon that a nearer file moved,
   // is clipped (the child only shortened or moved the horizon); one the same file wrote is a mistake.
   const inherited = (path: Path, bound: 'start' | 'end') => chainIndex(m, path) > chainIndex(m, [bound]);
@@ -75,6 +104,8 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
   const names = new Set(Object.keys(params));
   const parameters: CompiledParameter[] = [];
   for (const [name, p] of Object.entries(params)) {
+    const reserved = reservedNameProblem(name);
+    if (reserved) fail(['parameters', name], `parameters.${name}: ${reserved}; rename the parameter`, 'key');
     const { source, ...dist } = p;
     const problems = distributionProblems(dist as Distribution);
     for (const [field, message] of problems) fail(['parameters', name, field], `parameters.${name}: ${message}`);
@@ -85,7 +116,7 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
         const unbounded = !Number.isFinite(lo) || !Number.isFinite(hi);
         const hint = unbounded ? `; a ${p.dist} distribution has no bounds: add min and max` : '';
         // Point at the parameter's name: the whole distribution is at fault, not its first field.
-        fail(['parameters', name], `parameters.${name} can draw ${lo} to ${hi} ${spec.unit}, outside its legal range ${legalRange(spec)}${hint}`, 'key');
+        fail(['parameters', name], `parameters.${name} can draw ${lo} to ${hi} ${spec.unit}, outside its legal range ${rangeText(spec)} ${spec.unit}${hint}`, 'key');
       }
     }
     parameters.push({ name, dist: dist as Distribution, source, integer: spec?.integer === true });
@@ -112,6 +143,11 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
         return undefined;
       }
       return { constant: x, evaluate: () => x, symbols: [], path, spec };
+    }
+    // YAML 1.2 reads yes, no, on and off as text, not as switches: say so rather than "unknown name 'yes'".
+    if (spec.boolean && YAML11_SWITCH.test(v)) {
+      fail(path, `${label} must be true or false (got '${v}', which YAML reads as text)`);
+      return undefined;
     }
     const compiled = compileExpression(v, names);
     if (!compiled.ok) {
@@ -257,7 +293,7 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     const hostIndex = hostIds.indexOf(e.host);
     if (hostIndex < 0) {
       const guess = nearest(e.host, hostIds);
-      fail(['events', i, 'host'], `${label}.host names an unknown host '${e.host}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
+      fail(['events', i, 'host'], `${label}.host names an unknown host '${shorten(e.host)}'${guess ? `; did you mean '${guess}'?` : ''} (hosts: ${hostIds.join(', ') || 'none'})`);
     }
     const t = monthIndex(e.date) - start;
     const outside = t < 0 ? 'start' : t >= months ? 'end' : undefined;
@@ -295,23 +331,6 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       merged: m,
     },
   };
-}
-
-/** Writes an input's legal range for messages: `[0, 1]`, `>= 0`. */
-function legalRange(spec: InputSpec): string {
-  const n = (x: number) => String(+x.toPrecision(4));
-  return spec.max >= Number.MAX_VALUE ? `>= ${n(spec.min)}` : `[${n(spec.min)}, ${n(spec.max)}]`;
-}
-
-/** Says why a number is outside an input's legal range, or returns undefined when it is fine. */
-export function rangeProblem(x: number, spec: InputSpec): string | undefined {
-  if (!Number.isFinite(x)) return `must be a finite number (got ${describeValue(x)})`;
-  if (spec.boolean && x !== 0 && x !== 1) return `must be true or false (got ${x})`;
-  if (x < spec.min || x > spec.max) {
-    const range = spec.max >= Number.MAX_VALUE ? `>= ${spec.min}` : `between ${spec.min} and ${spec.max}`;
-    return `must be ${range} ${spec.unit === 'share' ? '(a share)' : `(${spec.unit})`} (got ${x})`;
-  }
-  return undefined;
 }
 
 function lineAt(m: MergedScenario, d: { file: string; line: number; col: number }): string | undefined {

@@ -1,9 +1,14 @@
 import type { Path } from './parseYaml.js';
 
-/** Renders a path the way a student reads it: `hosts.brazil.demand` or `events[2].date`. */
+/** Cuts text longer than `max` characters for a message, saying how long it was: `xxxx... (3,000 characters)`. */
+export function shorten(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** Renders a path the way a student reads it: `hosts.brazil.demand` or `events[2].date` (long keys cut short). */
 export function pathText(path: Path): string {
   let s = '';
-  for (const step of path) s += typeof step === 'number' ? `[${step}]` : s === '' ? String(step) : `.${String(step)}`;
+  for (const step of path) s += typeof step === 'number' ? `[${step}]` : s === '' ? shorten(String(step)) : `.${shorten(String(step))}`;
   return s === '' ? 'the file' : s;
 }
 
@@ -16,7 +21,7 @@ export function describeValue(v: unknown): string {
     if (!Number.isFinite(v)) return v > 0 ? '.inf' : '-.inf';
     return String(v);
   }
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return v.length <= 60 ? JSON.stringify(v) : `${JSON.stringify(v.slice(0, 60)).slice(0, -1)}..." (${v.length.toLocaleString('en-US')} characters)`;
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return 'a list';
   return 'a mapping';

@@ -1,4 +1,7 @@
-/** What reading a scenario file gave: its text, or why there is none. */
+/**
+ * What reading a scenario file gave: its text, or why there is none, as a sentence that names the file
+ * (`cannot read nosuch.yaml: no such file`).
+ */
 export type ReadOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
 /**

@@ -45,6 +45,9 @@ export function parseScenarioFile(text: string, file: string): Result<{ src: Sou
   return { ok: true, value: { src: parsed.value, data: checked.data } };
 }
 
+/** The most files a chain of `extends` may hold, the user's file included: each may be as big as a file may be. */
+export const MAX_EXTENDS_CHAIN = 16;
+
 /**
  * Reads a scenario and everything it `extends` (through the port), checks each file's structure and merges
  * them; missing files and cycles are located at the `extends` line that names them.
@@ -64,6 +67,7 @@ export function loadChain(file: string, text: string, port: FilePort | undefined
       return { ok: false, errors: [{ file: current.file, ...pos, message }] };
     };
     if (!port) return at(`extends '${target}' cannot be followed here: this scenario was given as text; load it from a file`);
+    if (chain.length >= MAX_EXTENDS_CHAIN) return at(`extends '${target}' would make a chain of over ${MAX_EXTENDS_CHAIN} files; expected a short chain (the shipped scenarios are 3 files deep)`);
     seen.push(port.identity(current.file));
     const next = port.resolve(current.file, target);
     if (seen.includes(port.identity(next))) {
@@ -71,7 +75,7 @@ export function loadChain(file: string, text: string, port: FilePort | undefined
       return at(`extends makes a cycle (${names}); a scenario cannot extend itself, directly or through others`);
     }
     const read = port.read(next);
-    if (!read.ok) return at(`extends '${target}': ${read.message}; expected a scenario file next to this one`);
+    if (!read.ok) return at(`extends '${target}': ${read.message}; expected a scenario file (a path relative to this one)`);
     current = { file: next, text: read.text };
   }
   // Merge from the root ancestor down; remember where each event came from.

@@ -13,9 +13,12 @@ export function parseScenario(text: string, file: string, port?: FilePort): Resu
   return merged.ok ? compileScenario(merged.value) : merged;
 }
 
-/** Reads a scenario file through the port, then parses and compiles it like `parseScenario`. */
+/**
+ * Reads a scenario file through the port, then parses and compiles it like `parseScenario`; a file that
+ * cannot be read gives one diagnostic at line 0 (`cannot read FILE: why`), with no invented place in it.
+ */
 export function loadScenarioWith(file: string, port: FilePort): Result<CompiledScenario> {
   const read = port.read(file);
-  if (!read.ok) return { ok: false, errors: [{ file, line: 1, col: 1, message: `${read.message}; expected a scenario YAML file` }] };
+  if (!read.ok) return { ok: false, errors: [{ file, line: 0, col: 0, message: read.message }] };
   return parseScenario(read.text, file, port);
 }

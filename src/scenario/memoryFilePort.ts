@@ -16,7 +16,7 @@ export function memoryFilePort(sources: readonly SourceText[]): FilePort {
   return {
     read: (path) => {
       const text = texts.get(path);
-      return text === undefined ? { ok: false, message: `no such file '${path}'` } : { ok: true, text };
+      return text === undefined ? { ok: false, message: `cannot read ${path}: no such file` } : { ok: true, text };
     },
     resolve: (from, target) => (isAbsolute(target) ? target : join(dirname(from), target)),
     identity: (path) => path,

@@ -2,7 +2,7 @@ import type { HostInputs, RunInputs } from '../model/inputs.js';
 import type { CompiledSchedule, CompiledScenario, CompiledValue } from './compiled.js';
 import { pathText } from './describe.js';
 import { fillPoints } from './fillSchedule.js';
-import { rangeProblem } from './compileScenario.js';
+import { rangeProblem } from './rangeProblem.js';
 import type { Path } from './parseYaml.js';
 
 /** A value that an expression gave outside its legal range in some run: a scenario error, found late. */

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { DISTRIBUTION_KINDS } from '../random/distribution.js';
-import { DRIVERS, HOST_FIELDS, HOST_SCHEDULE_FIELDS, LEVERS } from '../model/spec.js';
+import { DRIVERS, HOST_FIELDS, HOST_SCHEDULE_FIELDS, LEVERS, type InputSpec } from '../model/spec.js';
+import { rangeProblem } from './rangeProblem.js';
 import type { Diagnostic } from './diagnostic.js';
-import { describeValue, pathText, valueAt } from './describe.js';
+import { describeValue, pathText, shorten, valueAt } from './describe.js';
 import { nearest } from './nearest.js';
-import { locate, type Path, type SourceDoc } from './parseYaml.js';
+import { locate, writtenAt, type Path, type SourceDoc } from './parseYaml.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -81,6 +82,7 @@ function collect(issue: Issue, prefix: Path, src: SourceDoc, out: Diagnostic[]):
     case 'invalid_type': {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       if (got === undefined) push(`${pathText(path)} is missing; expected ${expected}`, path.slice(0, -1));
+      else if (typeof got === 'number' && !Number.isFinite(got)) push(notFinite(path, got, src));
       else push(`${pathText(path)} must be ${expected} (got ${describeValue(got)})`);
       return;
     }
@@ -96,25 +98,66 @@ function collect(issue: Issue, prefix: Path, src: SourceDoc, out: Diagnostic[]):
       }
       const branch = bestBranch(issue.errors as Issue[][]);
       if (branch) for (const inner of branch) collect(inner, path, src, out);
-      else if (typeof got === 'number') push(`${pathText(path)} must be a finite number (got ${describeValue(got)})`);
+      else if (typeof got === 'number') push(notFinite(path, got, src));
       else push(`${pathText(path)} must be ${isSchedulePath(path) ? SCHEDULE_EXPECTED : VALUE_EXPECTED} (got ${describeValue(got)})`);
       return;
     }
     case 'invalid_key': {
+      const key = String(path[path.length - 1]);
+      const section = path.length === 2 ? path[0] : undefined;
+      if (section === 'hosts' || section === 'parameters') {
+        push(keyNameProblem(section, key), path, 'key');
+        return;
+      }
       const inner = issue.issues[0];
       const what = inner && 'message' in inner ? inner.message : 'a valid key';
-      push(`'${String(path[path.length - 1])}' in ${pathText(path.slice(0, -1))} is not ${what.startsWith('a ') ? what : `valid: ${what}`}`, path, 'key');
+      push(`'${key}' in ${pathText(path.slice(0, -1))} is not ${what.startsWith('a ') ? what : `valid: ${what}`}`, path, 'key');
       return;
     }
     case 'invalid_format':
       push(`${pathText(path)} must be ${issue.message} (got ${describeValue(got)})`);
       return;
     case 'too_small':
-      push(`${pathText(path)} must not be empty`);
+    case 'too_big': {
+      const spec = specAt(path);
+      const problem = typeof got === 'number' && spec ? rangeProblem(got, spec) : undefined;
+      if (problem) push(`${pathText(path)} ${problem}`);
+      else if (issue.code === 'too_small') push(`${pathText(path)} must not be empty`);
+      else push(`${pathText(path)}: ${issue.message}`);
       return;
+    }
     default:
       push(`${pathText(path)}: ${issue.message}`);
   }
+}
+
+// The input a value at a path is for: a driver's or lever's schedule, or a host's field.
+function specAt(path: Path): InputSpec | undefined {
+  const [section, name, field] = path.map(String);
+  const from = (table: Record<string, InputSpec>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+  if (section === 'levers') return from(LEVERS, name);
+  if (section === 'drivers') return from(DRIVERS, name);
+  if (section === 'hosts' && field !== undefined) return from(HOST_FIELDS, field);
+  return undefined;
+}
+
+// YAML reads a number too large for a double (1e400) as infinity: quote what was written, not `.inf`.
+function notFinite(path: Path, got: number, src: SourceDoc): string {
+  const written = writtenAt(src, path);
+  if (written === undefined || /^[-+]?\.(inf|nan)$/i.test(written)) return `${pathText(path)} must be a finite number (got ${describeValue(got)})`;
+  return `${pathText(path)} must be a finite number: ${written} is out of range for a number (beyond ±1.8e308)`;
+}
+
+// Says what is wrong with a host id or parameter name in particular: its first character, or which character.
+function keyNameProblem(section: 'hosts' | 'parameters', key: string): string {
+  const what = section === 'hosts' ? 'host id' : 'parameter name';
+  const quoted = shorten(key);
+  const rule = section === 'hosts' ? 'a letter, then letters, digits and _' : 'a letter or _, then letters, digits and _';
+  if (key === '') return `a ${what} must not be empty; expected ${rule}`;
+  const first = section === 'hosts' ? /^[A-Za-z]/ : /^[A-Za-z_]/;
+  if (!first.test(key)) return `${what} '${quoted}' must start with ${section === 'hosts' ? 'a letter' : 'a letter or _'} (got '${key[0]}'); expected ${rule}`;
+  const bad = /[^A-Za-z0-9_]/.exec(key)?.[0] ?? '';
+  return `${what} '${quoted}' may hold only letters, digits and _ (got '${bad}'); expected ${rule}`;
 }
 
 // Of a union's branches, keep the one that got furthest into the value (deepest issue path), then the one

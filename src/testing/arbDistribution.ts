@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import type { ParameterFile } from '../scenario/schema.js';
 import { arbNumberIn } from './arbFraction.js';
 
@@ -9,18 +10,19 @@ export type DistributionFile = ParameterFile extends infer P ? (P extends unknow
  * A distribution of any kind (fixed, uniform, triangular, normal, lognormal, beta, pert, discrete) that can
  * only draw values in [a, b]; `shareLike` allows a bare beta (support [0, 1]) when [a, b] is [0, 1].
  */
-export function arbDistribution(a: number, b: number, shareLike = false): fc.Arbitrary<DistributionFile> {
+export function arbDistribution(a: number, b: number, shareLike = false): Arbitrary<DistributionFile> {
   const point = arbNumberIn(a, b);
-  const kinds: fc.Arbitrary<DistributionFile>[] = [
+  const kinds: Arbitrary<DistributionFile>[] = [
     point.map((value) => ({ dist: 'fixed', value })),
     fc.constant({ dist: 'uniform', min: a, max: b }),
     point.map((mode) => ({ dist: 'triangular', min: a, mode, max: b })),
     fc
       .tuple(point, fc.double({ min: 0.01, max: 3, noNaN: true }))
+      // The median and mean lie in [a, b], never far out in a tail the loader refuses.
       .map(([mean, s]) => ({ dist: 'normal', mean, sd: Math.max((b - a) * s, 1e-6), min: a, max: b })),
     fc
       .tuple(point, fc.double({ min: 0.01, max: 2, noNaN: true }))
-      .map(([median, sigma]) => ({ dist: 'lognormal', median: median > 0 ? median : 1e-3, sigma, min: a, max: b })),
+      .map(([median, sigma]) => ({ dist: 'lognormal', median: median > 0 ? median : b > 0 ? b : 1e-3, sigma, min: a, max: b })),
     fc
       .tuple(fc.double({ min: 0.2, max: 10, noNaN: true }), fc.double({ min: 0.2, max: 10, noNaN: true }), fc.boolean())
       .map(([alpha, beta, bare]): DistributionFile => (shareLike && bare && a === 0 && b === 1 ? { dist: 'beta', alpha, beta } : { dist: 'beta', alpha, beta, min: a, max: b })),

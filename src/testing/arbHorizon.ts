@@ -1,4 +1,6 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
+import { MAX_HORIZON_MONTHS } from '../scenario/compileScenario.js';
 import { monthIndex, monthText } from '../scenario/month.js';
 
 /** A simulated period, as a scenario writes it: its first and last months (YYYY-MM), both included. */
@@ -23,11 +25,12 @@ const FIRST = 1990 * 12;
 const LAST = 2050 * 12 + 11;
 
 /**
- * Horizons starting between 1990 and 2050 and lasting 1 to `maxMonths` months (default 240), with the edge
- * cases often: a single month, and a December start (a first reported year of one month).
+ * Horizons starting between 1990 and 2050 and lasting 1 to `maxMonths` months (default 240, at most the
+ * 1,200 a scenario may span), with the edge cases often: a single month, and a December start (a first
+ * reported year of one month).
  */
-export function arbHorizon(options: { readonly maxMonths?: number } = {}): fc.Arbitrary<Horizon> {
-  const max = Math.max(1, Math.floor(options.maxMonths ?? 240));
+export function arbHorizon(options: { readonly maxMonths?: number } = {}): Arbitrary<Horizon> {
+  const max = Math.min(MAX_HORIZON_MONTHS, Math.max(1, Math.floor(options.maxMonths ?? 240)));
   const toHorizon = ({ start, months }: MonthSpan): Horizon => ({ start: monthText(start), end: monthText(start + months - 1) });
   return fc
     .oneof(

@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import { arbFraction } from './arbFraction.js';
 import type { MonthSpan } from './arbHorizon.js';
 import { arbSchedule } from './arbSchedule.js';
@@ -8,7 +9,7 @@ import { maybe } from './maybe.js';
  * A host programme over a horizon: random initial workers, demand, payments in cash (often none) or oil, a booked
  * price, retention (0 and 1 likely), behaviour; `helper` names a share parameter that its values may use in expressions.
  */
-export function arbHost(span: MonthSpan, helper: string): fc.Arbitrary<Record<string, unknown>> {
+export function arbHost(span: MonthSpan, helper: string): Arbitrary<Record<string, unknown>> {
   const share = fc.oneof(arbFraction, fc.constant(helper));
   return fc
     .record({

@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import type { Lever } from '../model/spec.js';
 import { monthText } from '../scenario/month.js';
 import type { Schedule } from '../scenario/schema.js';
@@ -21,7 +22,7 @@ export interface LeverOptions {
  * Policy levers over a horizon (a scenario's `start` and `end`, so `arbLevers(scenario)` fits it): each left
  * out, constant, or switching at random months between legal values, ends included (retention cap 0 or 1).
  */
-export function arbLevers(horizon: Horizon, options: LeverOptions = {}): fc.Arbitrary<Levers> {
+export function arbLevers(horizon: Horizon, options: LeverOptions = {}): Arbitrary<Levers> {
   const span = monthSpan(horizon);
   const helper = options.helper;
   const schedule = (lo: number, hi: number) => maybe(arbSchedule(span, lo, hi, { helper }));

@@ -1,5 +1,7 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
+import { SCENARIO_LIMITS } from '../scenario/compileScenario.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { parseScenario } from '../scenario/loadScenario.js';
 import { monthText } from '../scenario/month.js';
@@ -16,10 +18,10 @@ import { scenarioToYaml } from './scenarioToYaml.js';
 /** Choices a test may impose on the scenarios `arbScenario` generates. */
 export interface ScenarioArbitraryOptions {
   /** The horizons to draw from (default `arbHorizon()`: 1 to 240 months). */
-  readonly horizon?: fc.Arbitrary<Horizon>;
+  readonly horizon?: Arbitrary<Horizon>;
   /** Keep parole closed over the whole horizon. */
   readonly paroleClosed?: boolean;
-  /** The most host programmes a scenario has (default 4; 0 gives none). */
+  /** The most host programmes a scenario has (default 4; 0 gives none; at most the 100 a scenario may hold). */
   readonly maxHosts?: number;
 }
 
@@ -31,7 +33,7 @@ export const GENERATED_FILE = 'arbitrary.yaml';
  * graduates included), levers switching at random months, 0 to `maxHosts` hosts and dated cuts that end or
  * shrink them.
  */
-export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOptions = {}): fc.Arbitrary<ScenarioFile> {
+export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOptions = {}): Arbitrary<ScenarioFile> {
   const span = monthSpan(horizon);
   const helper = HELPER_SHARE;
   return fc
@@ -43,7 +45,7 @@ export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOpti
       oilPriceUSD: arbSchedule(span, 0, 200, { cents: true, helper }),
       healthSalesAtHomeUSD: maybe(arbSchedule(span, 0, 1e9, { cents: true, helper })),
       levers: arbLevers(horizon, { paroleClosed: options.paroleClosed, helper }),
-      hosts: fc.array(arbHost(span, helper), { maxLength: options.maxHosts ?? 4 }),
+      hosts: fc.array(arbHost(span, helper), { maxLength: Math.min(options.maxHosts ?? 4, SCENARIO_LIMITS.hosts) }),
       // Each cut: which host (modulo their number), which month, and the share it ends (none written: all of it).
       cuts: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: span.months - 1 }), fc.option(arbFraction, { nil: undefined })), { maxLength: 4 }),
     })
@@ -77,7 +79,7 @@ export function arbScenarioFile(horizon: Horizon, options: ScenarioArbitraryOpti
  * which it keeps as `.text`; fast-check prints a counterexample as that YAML, ready to save and replay with
  * `brigadas run`.
  */
-export function arbScenario(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<CompiledScenario> {
+export function arbScenario(options: ScenarioArbitraryOptions = {}): Arbitrary<CompiledScenario> {
   return (options.horizon ?? arbHorizon()).chain((h) => arbScenarioFile(h, options)).map(compileGenerated);
 }
 

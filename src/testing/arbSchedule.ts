@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fastCheck.js';
 import { monthText } from '../scenario/month.js';
 import type { Schedule, Value } from '../scenario/schema.js';
 import { arbNumberIn } from './arbFraction.js';
@@ -20,7 +21,7 @@ export interface ScheduleOptions {
  * A schedule of values in [lo, hi] over a horizon: a constant, an expression over the helper share, or step
  * or linear points at random months (the first at or before the start, none after the end).
  */
-export function arbSchedule(span: MonthSpan, lo: number, hi: number, opts: ScheduleOptions = {}): fc.Arbitrary<Schedule> {
+export function arbSchedule(span: MonthSpan, lo: number, hi: number, opts: ScheduleOptions = {}): Arbitrary<Schedule> {
   const { start, months } = span;
   // Money is whole cents: a payment of 1e-320 USD underflows to 0 once multiplied by a retention.
   const round = (x: number) => (opts.cents ? Math.round(x * 100) / 100 : x);
@@ -36,7 +37,7 @@ export function arbSchedule(span: MonthSpan, lo: number, hi: number, opts: Sched
           : opts.cents
             ? `round(${hi * 100} * ${opts.helper}) / 100`
             : `${hi} * ${opts.helper}`;
-  const value: fc.Arbitrary<Value> = opts.boolean
+  const value: Arbitrary<Value> = opts.boolean
     ? fc.oneof(fc.boolean(), fc.constantFrom(0, 1))
     : expression === undefined
       ? numbers

@@ -83,7 +83,7 @@ describe('brigadas backtest with other targets', () => {
   it('a missing targets file is a usage error (exit 2)', async () => {
     const r = await cli('backtest', '--runs', '5', '--targets', join(dir, 'none.csv'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^brigadas: --targets: no such file '.*none\.csv'\n$/);
+    expect(r.stderr).toMatch(/^brigadas: --targets: cannot read .*none\.csv: no such file\n$/);
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
 

@@ -1,6 +1,6 @@
 // Reading a targets file: typed rows from good input, every problem located as file:line:col from bad input.
 import { describe, expect, it } from 'vitest';
-import { parseMetric, parsePeriod } from '../../src/backtest/parseTargets.js';
+import { MAX_TARGETS, parseMetric, parsePeriod } from '../../src/backtest/parseTargets.js';
 import { HEADER, parseErrors, parseOk, targetsFile } from './targetsText.js';
 
 describe('parseTargets', () => {
@@ -101,5 +101,11 @@ describe('parseTargets errors are located at the cell', () => {
     expect(parseErrors(targetsFile('A,s,m,2015,point,1,,,u,"src,X001,fit,'))).toEqual(['targets.csv:2:24: a quoted field is never closed: expected a closing "']);
     expect(parseErrors(targetsFile('A,s,m,2015,point,1,,,u,"src"x,X001,fit,'))).toEqual(["targets.csv:2:29: unexpected 'x' after a closing quote: expected a comma or the end of the line"]);
     expect(parseErrors(targetsFile('A,s,m,2015,point,1,,,u,sr"c,X001,fit,'))).toEqual(['targets.csv:2:26: a quote inside an unquoted field: quote the whole field and double the quote ("")']);
+  });
+
+  it('holds at most 10,000 targets, refused at the row past them', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `T${i},s,healthWorkersAbroad,2015,point,1,,,u,src,X001,fit,`);
+    expect(parseOk(targetsFile(...rows(MAX_TARGETS)))).toHaveLength(10_000);
+    expect(parseErrors(targetsFile(...rows(MAX_TARGETS + 5)))).toEqual(['targets.csv:10002:1: the file holds 10,005 targets; expected at most 10,000']);
   });
 });

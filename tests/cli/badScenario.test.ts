@@ -34,7 +34,7 @@ const CASES: readonly BadCase[] = [
   { fixture: 'list-for-number.yaml', at: [6, 16], says: [/hosts\.brazil\.retention must be a number, true\/false or an expression \(got a list\)/] },
   { fixture: 'doctor-share-above-one.yaml', at: [6, 18], says: [/hosts\.brazil\.doctorShare must be between 0 and 1/, /\(got 1\.5\)/] },
   { fixture: 'negative-initial-workers.yaml', at: [6, 21], says: [/hosts\.solidarity\.initialWorkers must be between 0 and \d+/, /\(got -5\)/] },
-  { fixture: 'negative-duration.yaml', at: [5, 3], says: [/parameters\.missionLengthYears can draw -1 to 3 years/, /outside its legal range \[/] },
+  { fixture: 'negative-duration.yaml', at: [5, 3], says: [/parameters\.missionLengthYears can draw -1 to 3 years, outside its legal range 0\.08333 to 20 years$/] },
   { fixture: 'uniform-min-above-max.yaml', at: [7, 10], says: [/parameters\.deploymentSpeed: min must be <= max \(got min 0\.3 > max 0\.1\)/] },
   { fixture: 'end-before-start.yaml', at: [5, 6], says: [/end \(2002-12\) is before start \(2003-01\); expected end >= start/] },
   // The baseline's schedules begin in 2003: the fault is the child's start, not the baseline's first points.
@@ -61,7 +61,7 @@ const CASES: readonly BadCase[] = [
     fixture: 'extends-missing.yaml',
     at: [2, 10],
     // The missing file is looked for beside the fixture, not in the working directory.
-    says: [/extends 'no-such-scenario\.yaml': no such file '[^']*tests\/fixtures\/bad\/no-such-scenario\.yaml'/, /expected a scenario file/],
+    says: [/extends 'no-such-scenario\.yaml': cannot read [^ ]*tests\/fixtures\/bad\/no-such-scenario\.yaml: no such file; expected a scenario file/],
   },
   {
     fixture: 'cycle-a.yaml',
@@ -73,8 +73,8 @@ const CASES: readonly BadCase[] = [
   { fixture: 'expr-assignment.yaml', at: [6, 18], says: [/hosts\.brazil\.paymentUSD: assignment \(=\) is not allowed/] },
   { fixture: 'expr-function-definition.yaml', at: [6, 18], says: [/hosts\.brazil\.paymentUSD: defining functions is not allowed/] },
   { fixture: 'expr-property-access.yaml', at: [6, 18], says: [/property access \(a\.b, a\[b\]\) is not allowed/] },
-  { fixture: 'expr-import.yaml', at: [6, 22], says: [/calling 'import' is not allowed; an expression may call: min, max/] },
-  { fixture: 'expr-evaluate.yaml', at: [6, 18], says: [/calling 'evaluate' is not allowed; an expression may call: min, max/] },
+  { fixture: 'expr-import.yaml', at: [6, 22], says: [/calling 'import' is not allowed: an expression may call only the functions min, max, /] },
+  { fixture: 'expr-evaluate.yaml', at: [6, 18], says: [/calling 'evaluate' is not allowed: an expression may call only the functions min, max, /] },
   {
     fixture: 'expr-unknown-name.yaml',
     at: [6, 43],
@@ -82,11 +82,22 @@ const CASES: readonly BadCase[] = [
   },
   // The column must point at `brazil` itself, not at the start of `brazilPaymentUSD` before it.
   { fixture: 'expr-unknown-name-prefix.yaml', at: [6, 37], says: [/unknown name 'brazil' \(an expression may use the scenario's parameters, pi and e\)/] },
+  // Too long for an expression: refused before mathjs reads it (it used to overflow the stack, exit 1).
+  { fixture: 'expr-2000-terms.yaml', at: [5, 16], says: [/levers\.usPressure: the expression is 3,999 characters long; expected at most 1,000$/] },
+  { fixture: 'expr-process-exit.yaml', at: [6, 17], says: [/calling 'process\.exit' is not allowed: an expression may call only the functions min, max, /] },
+  { fixture: 'switch-yes.yaml', at: [6, 14], says: [/levers\.paroleOpen\.2027-01 must be true or false \(got 'yes', which YAML reads as text\)$/] },
   { fixture: 'empty.yaml', at: [1, 1], says: [/file is empty; expected a YAML mapping/] },
-  { fixture: 'binary.yaml', at: [1, 1], says: [/is not text \(it holds binary bytes\); expected a scenario YAML file/] },
   { fixture: 'list.yaml', at: [1, 1], says: [/file holds a list; expected a mapping of keys/] },
   { fixture: 'scalar.yaml', at: [1, 1], says: [/file holds a single string; expected a mapping of keys/] },
-  { fixture: 'alias-bomb.yaml', at: [1, 1], says: [/too many YAML alias expansions \(over \d+\); expected a scenario without alias bombs/] },
+  // Refused at the alias that would pass 100,000 nodes: *e, the first alias of e's value on line 7.
+  { fixture: 'alias-bomb.yaml', at: [7, 8], says: [/^[^:]*:7:8: the alias \*e repeats 66,430 nodes, bringing the file over 100,000 YAML nodes; expected a scenario without alias bombs$/] },
+  { fixture: 'yaml-deep-nesting.yaml', at: [2, 70], says: [/: lists and mappings nested over 64 levels deep; a scenario needs fewer than 10$/] },
+  {
+    fixture: 'yaml-alias-loop.yaml',
+    at: [4, 11],
+    says: [/: the alias \*hosts is inside the value it names, so it would repeat forever; an alias may name only a value that ends before it$/],
+  },
+  { fixture: 'yaml-alias-unknown.yaml', at: [5, 15], says: [/: the alias \*pressure names no anchor before it; expected &pressure on a value earlier in the file$/] },
 ];
 
 /** Checks one failed command: exit 3, nothing on stdout, exactly one located diagnostic, no stack trace. */
@@ -115,26 +126,6 @@ describe('invalid scenario files (exit 3, file:line:col: message)', () => {
     });
   }
 
-  it('a scenario that is a folder', async () => {
-    const folder = bad('');
-    expectDiagnostic(await cli('run', folder, '--runs', '1'), folder, [1, 1], [/is a folder, not a file; expected a scenario YAML file/]);
-  });
-
-  it('a scenario file that does not exist', async () => {
-    const missing = bad('does-not-exist.yaml');
-    expectDiagnostic(await cli('run', missing, '--runs', '1'), missing, [1, 1], [/no such file '[^']*does-not-exist\.yaml'; expected a scenario YAML file/]);
-  });
-
-  it('a file that is not UTF-8 text', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
-      const file = join(dir, 'latin1.yaml');
-      writeFileSync(file, Buffer.from('name: Camag\xfcey\n', 'latin1'));
-      expectDiagnostic(await cli('validate', file), file, [1, 1], [/is not UTF-8 text; expected a scenario YAML file/]);
-    } finally {
-      cleanup();
-    }
-  });
 
   it('a standalone scenario missing a required model parameter names it', async () => {
     const { dir, cleanup } = tempDir();

@@ -29,13 +29,16 @@ describe('node bin/brigadas.js', () => {
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
-  it('exits 3 for a missing file, an alias bomb and a binary file, without a stack trace', () => {
-    for (const file of ['tests/fixtures/bad/does-not-exist.yaml', 'tests/fixtures/bad/alias-bomb.yaml', 'tests/fixtures/bad/binary.yaml']) {
+  it('exits 2 for a file it cannot read (missing, binary, a device) and 3 for an alias bomb, without a stack trace', () => {
+    for (const file of ['tests/fixtures/bad/does-not-exist.yaml', 'tests/fixtures/bad/binary.yaml', '/dev/zero']) {
       const r = cliProcess('validate', file);
-      expect(r.code, file).toBe(3);
-      expect(r.stderr, file).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}:1:1: `));
-      expect(r.stderr, file).not.toMatch(STACK_LINE);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr, file).toMatch(new RegExp(`^brigadas: cannot read ${file.replace(/\./g, '\\.')}: [^\n]+\n$`));
     }
+    const r = cliProcess('validate', 'tests/fixtures/bad/alias-bomb.yaml');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^tests\/fixtures\/bad\/alias-bomb\.yaml:\d+:\d+: /);
+    expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
   it('exits 2 for a bad option, without a stack trace', () => {

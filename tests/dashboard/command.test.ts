@@ -34,9 +34,9 @@ describe('brigadas dashboard off a terminal', () => {
     }
   });
 
-  it('reports an invalid scenario like every command (exit 3)', async () => {
+  it('reports a scenario it cannot read like every command (exit 2)', async () => {
     const r = await cli('dashboard', repoPath('tests/dashboard/no-such.yaml'));
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain("no such file");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no such file');
   });
 });
