@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { formatBacktestCsv } from '../backtest/formatBacktestCsv.js';
 import { formatBacktestJson } from '../backtest/formatBacktestJson.js';
 import { formatBacktestTable } from '../backtest/formatBacktestTable.js';
 import { parseTargets } from '../backtest/parseTargets.js';
@@ -10,7 +11,12 @@ import type { Target } from '../backtest/target.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import type { CommandKit } from './commandKit.js';
+import { examples } from './examples.js';
 import { readTextFile } from './nodeFilePort.js';
+import type { OutputFormat } from './outputKind.js';
+import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from './outputOptions.js';
+import { progressLine } from './progress.js';
+import { writeOutput } from './writeOutput.js';
 
 // The defaults belong to the package, not to wherever the command is run from: from src/cli or dist/cli,
 // the package root is two folders up.
@@ -33,28 +39,46 @@ export function readTargets(kit: CommandKit, option: string | undefined): { file
   return { file, targets: parsed.value };
 }
 
+interface BacktestOptions {
+  runs: number;
+  seed: number;
+  format: OutputFormat;
+  targets?: string;
+  out?: string;
+  force?: boolean;
+  quiet?: boolean;
+}
+
 /** Adds `brigadas backtest` to the program: a scenario's runs judged against the observed history. */
 export function registerBacktest(program: Command, kit: CommandKit): void {
-  program
+  const backtest = program
     .command('backtest')
     .description('compare a scenario with the observed history it should reproduce (data/history.csv)')
     .argument('[scenario]', 'scenario YAML file (default: the package\'s scenarios/baseline.yaml)')
     .option('-n, --runs <n>', 'number of Monte Carlo runs', kit.parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)")
-    .action((file: string | undefined, opts: { runs: number; seed: number; format: 'table' | 'json'; targets?: string }) => {
+    .addOption(formatOption())
+    .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)");
+  addOutOptions(backtest)
+    .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText('after', examples('backtest --runs 1000', 'backtest scenarios/priors.yaml --targets data/history.csv --out backtest.csv'))
+    .action(async (file: string | undefined, opts: BacktestOptions, command: Command) => {
+      const format = chosenFormat(command, opts);
       const { file: targetsFile, targets } = readTargets(kit, opts.targets);
       const c = kit.load(file ?? packageFile('scenarios/baseline.yaml'));
+      const out = prepareOut(opts, format, [...scenarioInputs([c]), { file: targetsFile, role: 'the targets file' }]);
       const resolved = resolveTargets(targets, c.layout, c.years);
       if (!resolved.ok) throw kit.invalidInput(resolved.errors);
+      const progress = kit.io.stderrIsTTY && !opts.quiet ? progressLine(kit.io.stderr) : undefined;
       let report;
       try {
-        report = runBacktest(c, resolved.value, targetsFile, { runs: opts.runs, seed: opts.seed });
+        report = runBacktest(c, resolved.value, targetsFile, { runs: opts.runs, seed: opts.seed, onProgress: progress?.onProgress });
       } catch (e) {
         if (e instanceof ValueRangeError) throw kit.invalidInput([rangeDiagnostic(c, e)]);
         throw e;
+      } finally {
+        progress?.clear();
       }
-      kit.io.stdout(opts.format === 'json' ? formatBacktestJson(report) : formatBacktestTable(report));
+      await writeOutput(kit.io, out, format === 'json' ? formatBacktestJson(report) : format === 'csv' ? formatBacktestCsv(report) : formatBacktestTable(report));
     });
 }

@@ -5,6 +5,7 @@ import { resolveTargets, type ResolvedTarget } from '../backtest/resolveTargets.
 import { fillFromCells, targetCells } from '../backtest/targetCells.js';
 import { calibrateDraws } from '../calibration/calibrateDraws.js';
 import { calibratedScenarioText, type CalibratedScenarioHeader } from '../calibration/calibratedScenarioText.js';
+import { formatCalibrationCsv } from '../calibration/formatCalibrationCsv.js';
 import { formatCalibrationJson } from '../calibration/formatCalibrationJson.js';
 import { formatCalibrationTable } from '../calibration/formatCalibrationTable.js';
 import { informedParameters } from '../calibration/informedParameters.js';
@@ -16,11 +17,14 @@ import type { CompiledScenario } from '../scenario/compiled.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { packageFile, readTargets } from './backtestCommand.js';
-import { checkOutTarget, type OutputKit } from './compareCommand.js';
+import type { CommandKit } from './commandKit.js';
 import { defaultWorkers } from './defaultWorkers.js';
+import { examples } from './examples.js';
 import type { CliIo } from './main.js';
+import type { OutputFormat } from './outputKind.js';
+import { addOutOptions, prepareOut, scenarioInputs } from './outputOptions.js';
 import { progressLine } from './progress.js';
-import { writeAtomic } from './writeAtomic.js';
+import { writeOutput } from './writeOutput.js';
 
 /** --draws and --keep when not given: 5,000 runs take a few seconds, and keeping 10% leaves an effective sample of some 300. */
 export const DEFAULT_DRAWS = 5000;
@@ -48,30 +52,32 @@ interface CalibrateOptions {
   keep: number;
   targets?: string;
   out?: string;
-  format: 'table' | 'json';
+  force?: boolean;
+  format: OutputFormat;
   quiet?: boolean;
   workers?: number;
 }
 
 /** Adds `brigadas calibrate` to the program: the scenario's parameters fitted to the observed history, and the calibrated scenario written. */
-export function registerCalibrate(program: Command, kit: OutputKit): void {
-  program
+export function registerCalibrate(program: Command, kit: CommandKit): void {
+  const calibrate = program
     .command('calibrate')
     .description('fit the uncertain parameters to the fit targets of the history (approximate Bayesian computation) and write the calibrated scenario')
     .argument('<scenario>', 'scenario YAML file holding the priors')
     .option('-n, --draws <n>', 'parameter draws, one run each', parseDraws, DEFAULT_DRAWS)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
     .option('-k, --keep <share>', 'share of the draws kept, nearest the targets first', parseKeep, DEFAULT_KEEP)
-    .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)")
-    .option('-o, --out <file>', 'write the calibrated scenario (whole or not at all); it extends the given one')
-    .addOption(new Option('-f, --format <format>', 'output format of the report').choices(['table', 'json']).default('table'))
+    .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)");
+  addOutOptions(calibrate, 'write the calibrated scenario (whole or not at all), a YAML file that extends the given one')
+    // The report goes to stdout whatever --out is, so --out's name says nothing about its format.
+    .addOption(new Option('-f, --format <format>', 'output format of the report (csv: the parameter table)').choices(['table', 'json', 'csv']).default('table'))
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 draws); the output is the same for any number', kit.parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText('after', examples('calibrate scenarios/priors.yaml --out scenarios/calibrated.yaml', 'calibrate scenarios/priors.yaml --draws 20000 --keep 0.05 --format csv > posterior.csv'))
     .action(async (file: string, opts: CalibrateOptions) => {
-      if (opts.out !== undefined) kit.checkOutPath(opts.out);
       const { file: targetsFile, targets } = readTargets(kit, opts.targets);
       const c = kit.load(file);
-      checkOutTarget(kit, opts.out, [c]);
+      const out = prepareOut(opts, 'yaml', [...scenarioInputs([c]), { file: targetsFile, role: 'the targets file' }]);
       const resolved = resolveTargets(targets, c.layout, c.years);
       if (!resolved.ok) throw kit.invalidInput(resolved.errors);
       const fit = resolved.value.filter((t) => t.target.set === 'fit');
@@ -87,8 +93,12 @@ export function registerCalibrate(program: Command, kit: OutputKit): void {
         if (e instanceof ValueRangeError) throw kit.invalidInput([rangeDiagnostic(c, e)]);
         throw e;
       }
-      if (opts.out !== undefined) writeAtomic(opts.out, calibratedScenarioText(report, header(c, opts, opts.out)));
-      kit.io.stdout(opts.format === 'json' ? formatCalibrationJson(report) : formatCalibrationTable(report));
+      if (opts.out !== undefined) {
+        // Paths in the file are relative to its folder; written into a pipe or a device, to the working directory.
+        const folder = out?.to === 'file' ? dirname(resolve(opts.out)) : process.cwd();
+        await writeOutput(kit.io, out, calibratedScenarioText(report, header(c, opts, opts.out, folder)));
+      }
+      kit.io.stdout(opts.format === 'json' ? formatCalibrationJson(report) : opts.format === 'csv' ? formatCalibrationCsv(report) : formatCalibrationTable(report));
     });
 }
 
@@ -127,8 +137,7 @@ async function sampleInSteps(c: CompiledScenario, targets: readonly ResolvedTarg
 
 // Every path in the written file is relative to the file's own folder, so the file does not depend on where
 // the command was run from, and the command it records regenerates it from that folder.
-function header(c: CompiledScenario, opts: CalibrateOptions, out: string): CalibratedScenarioHeader {
-  const folder = dirname(resolve(out));
+function header(c: CompiledScenario, opts: CalibrateOptions, out: string, folder: string): CalibratedScenarioHeader {
   const rel = (path: string) => relative(folder, resolve(path)).split(sep).join('/');
   const schema = /^# yaml-language-server: \$schema=(\S+)\s*$/.exec(c.text.split('\n')[0]);
   const schemaFile = schema ? resolve(dirname(c.file), schema[1]) : packageFile('schema/scenario.schema.json');

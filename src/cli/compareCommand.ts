@@ -1,43 +1,27 @@
-import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { compareProblem, CompareRangeError, compareScenarios, compareScenariosOnPool } from '../compare/compareScenarios.js';
 import { formatCompareCsv } from '../compare/formatCompareCsv.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
-import type { CompiledScenario } from '../scenario/compiled.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import type { CommandKit } from './commandKit.js';
 import { defaultWorkers } from './defaultWorkers.js';
-import { writeAtomic } from './writeAtomic.js';
+import { examples } from './examples.js';
+import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from './outputOptions.js';
+import { writeOutput } from './writeOutput.js';
 
-/** What the commands that write output borrow from the program, on top of the backtest's kit: the --out check. */
-export interface OutputKit extends CommandKit {
-  /** Throws a usage error when --out names a missing folder or a folder. */
-  readonly checkOutPath: (out: string) => void;
-}
-
-/** The --format option of a command that prints a table, JSON or CSV. */
-export function formatOption(): Option {
-  return new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
-}
-
-/** Refuses an --out that names a file of the scenarios (or their `extends` chain): results never overwrite input. */
-export function checkOutTarget(kit: OutputKit, out: string | undefined, scenarios: readonly CompiledScenario[]): void {
-  if (out === undefined) return;
-  const target = resolve(out);
-  if (scenarios.some((c) => c.merged.sources.some((s) => resolve(s.file) === target))) {
-    throw kit.usageError(`--out ${out} is a scenario file of this command; refusing to overwrite it`);
-  }
-}
-
-/** Writes a command's output to --out (whole or not at all) or to stdout. */
-export function emit(kit: OutputKit, out: string | undefined, text: string): void {
-  if (out !== undefined) writeAtomic(out, text);
-  else kit.io.stdout(text);
+interface CompareCommandOptions {
+  runs: number;
+  seed: number;
+  format: 'table' | 'json' | 'csv';
+  out?: string;
+  force?: boolean;
+  workers?: number;
+  quiet?: boolean;
 }
 
 /** Adds `brigadas compare` to the program: alternatives against a baseline, run by run on common random numbers. */
-export function registerCompare(program: Command, kit: OutputKit): void {
-  program
+export function registerCompare(program: Command, kit: CommandKit): void {
+  const compare = program
     .command('compare')
     .description('run scenarios on the same random numbers and summarize each alternative minus the baseline, run by run')
     // Short argument names keep the command list of `brigadas --help` narrow enough to wrap at 80 columns.
@@ -45,14 +29,17 @@ export function registerCompare(program: Command, kit: OutputKit): void {
     .argument('<alt...>', 'alternative scenario YAML files, each compared with the baseline')
     .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', kit.parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
-    .addOption(formatOption())
-    .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
+    .addOption(formatOption());
+  addOutOptions(compare)
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', kit.parseWorkers)
-    .action(async (baselineFile: string, alternativeFiles: string[], opts: { runs: number; seed: number; format: 'table' | 'json' | 'csv'; out?: string; workers?: number }) => {
-      if (opts.out !== undefined) kit.checkOutPath(opts.out);
+    // No progress line yet: --quiet is taken for the same command lines to work across commands.
+    .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText('after', examples('compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml scenarios/retention-cap-50.yaml --out compare.csv'))
+    .action(async (baselineFile: string, alternativeFiles: string[], opts: CompareCommandOptions, command: Command) => {
+      const format = chosenFormat(command, opts);
       const baseline = kit.load(baselineFile);
       const alternatives = alternativeFiles.map((f) => kit.load(f));
-      checkOutTarget(kit, opts.out, [baseline, ...alternatives]);
+      const out = prepareOut(opts, format, scenarioInputs([baseline, ...alternatives]));
       const problem = compareProblem(baseline, alternatives);
       if (problem !== undefined) throw kit.usageError(problem);
       const { runs, seed } = opts;
@@ -67,7 +54,7 @@ export function registerCompare(program: Command, kit: OutputKit): void {
         if (e instanceof CompareRangeError) throw kit.invalidInput([rangeDiagnostic(e.scenario, e)]);
         throw e;
       }
-      const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'csv' ? formatCompareCsv(report) : formatCompareTable(report);
-      emit(kit, opts.out, text);
+      const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? formatCompareCsv(report) : formatCompareTable(report);
+      await writeOutput(kit.io, out, text);
     });
 }

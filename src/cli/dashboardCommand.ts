@@ -7,6 +7,7 @@ import { formatCompareTable } from '../compare/formatCompareTable.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { CommandKit } from './commandKit.js';
+import { examples } from './examples.js';
 
 /** What the dashboard command borrows from the program, on top of the backtest's kit. */
 export interface DashboardKit extends CommandKit {
@@ -19,6 +20,8 @@ export interface DashboardOptions {
   readonly runs: number;
   readonly seed: number;
   readonly workers?: number;
+  /** No progress line on stderr while the table is made off a terminal. */
+  readonly quiet?: boolean;
   /** An alternative scenario file to compare with the scenario, the baseline. */
   readonly compare?: string;
 }
@@ -118,6 +121,8 @@ export function registerDashboard(program: Command, kit: DashboardKit): (file: s
     .option('-n, --runs <n>', 'number of Monte Carlo runs', kit.parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
     .option('-w, --workers <k>', 'worker threads (default: the cores available, at least 2); the results are the same for any number', kit.parseWorkers)
+    .option('-q, --quiet', 'no progress line on stderr (when not a terminal)')
+    .addHelpText('after', examples('dashboard scenarios/baseline.yaml', 'dashboard scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --runs 2000'))
     .action((file: string, opts: DashboardOptions) => openDashboard(kit, file, opts));
   return (file, opts) => openDashboard(kit, file, opts);
 }

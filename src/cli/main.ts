@@ -1,5 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MonteCarloAborted, runMonteCarlo } from '../montecarlo/runMonteCarlo.js';
 import { formatCsv } from '../report/formatCsv.js';
@@ -19,11 +17,14 @@ import { registerCompare } from './compareCommand.js';
 import { compileOnWorkerThreads } from './compileOnWorkerThreads.js';
 import { registerDashboard } from './dashboardCommand.js';
 import { defaultWorkers } from './defaultWorkers.js';
+import { examples } from './examples.js';
 import { EXIT } from './exitCodes.js';
 import { nodeFilePort } from './nodeFilePort.js';
+import { OutputError } from './outputError.js';
+import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from './outputOptions.js';
 import { progressLine } from './progress.js';
 import { registerSensitivity } from './sensitivityCommand.js';
-import { writeAtomic } from './writeAtomic.js';
+import { writeOutput } from './writeOutput.js';
 
 /** Where the command line writes: injected so tests run the CLI in-process and read what it printed. */
 export interface CliIo {
@@ -96,6 +97,7 @@ interface RunCommandOptions {
   format: 'table' | 'json' | 'csv';
   out?: string;
   workers?: number;
+  force?: boolean;
   quiet?: boolean;
 }
 
@@ -136,41 +138,39 @@ export function makeProgram(io: CliIo): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, ...plainOutput(io) })
-    .showHelpAfterError('(run brigadas --help for usage)');
+    // One prefix for every message that is not located in a file: commander's own say `error:`.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text.replace(/^error: /, 'brigadas: ')), ...plainOutput(io) })
+    .showHelpAfterError('(run brigadas --help for usage)')
+    .addHelpText('after', examples('run scenarios/baseline.yaml', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml', 'run --help'));
 
-  program
+  const run = program
     .command('run')
     .description('run a scenario many times and summarize each metric per calendar year')
     .argument('<scenario>', 'scenario YAML file')
     .option('-n, --runs <n>', 'number of Monte Carlo runs', parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
+    .addOption(formatOption());
+  addOutOptions(run)
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText('after', examples('run scenarios/baseline.yaml --runs 1000 --seed 1', 'run scenarios/parole-reinstated-2027.yaml --out parole.csv', 'run scenarios/baseline.yaml --format json --quiet > report.json'))
     .action(async (file: string, opts: RunCommandOptions, command: Command) => {
       // On a terminal, with no format asked for and no --out, `run` shows the dashboard instead of the table.
       if (io.stdoutIsTTY && opts.out === undefined && command.getOptionValueSource('format') === 'default') return openDashboard(file, opts);
-      if (opts.out !== undefined) checkOutPath(opts.out);
+      const format = chosenFormat(command, opts);
       const c = load(file);
-      if (opts.out !== undefined) {
-        const target = resolve(opts.out);
-        if (c.merged.sources.some((s) => resolve(s.file) === target)) {
-          throw new UsageError(`--out ${opts.out} is a scenario file of this run; refusing to overwrite it`);
-        }
-      }
+      // Before the runs: a refusal should not come after minutes of waiting.
+      const out = prepareOut(opts, format, scenarioInputs([c]));
       const summaries = await monteCarlo(c, opts, io);
       const report = runReport(c, opts.seed, opts.runs, summaries);
-      const text = opts.format === 'json' ? formatJson(report) : opts.format === 'csv' ? formatCsv(report) : formatTable(report);
-      if (opts.out !== undefined) writeAtomic(opts.out, text);
-      else io.stdout(text);
+      await writeOutput(io, out, format === 'json' ? formatJson(report) : format === 'csv' ? formatCsv(report) : formatTable(report));
     });
 
   program
     .command('validate')
     .description('check scenario files without running them; prints every problem found')
     .argument('<files...>', 'scenario YAML files')
+    .addHelpText('after', examples('validate scenarios/*.yaml'))
     .action((files: string[]) => {
       let invalid = false;
       let unreadable = false;
@@ -200,16 +200,17 @@ export function makeProgram(io: CliIo): Command {
   program
     .command('schema')
     .description('print the JSON Schema of scenario files (for editors)')
+    .addHelpText('after', examples('schema > schema/scenario.schema.json'))
     .action(() => {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 
-  const kit = { io, load, parseRuns, parseSeed, parseWorkers, checkOutPath, usageError: (m: string) => new UsageError(m), invalidInput: (d: readonly Diagnostic[]) => new InvalidScenario(d) };
+  const kit = { io, load, parseRuns, parseSeed, parseWorkers, usageError: (m: string) => new UsageError(m), invalidInput: (d: readonly Diagnostic[]) => new InvalidScenario(d) };
   registerBacktest(program, kit);
   registerCalibrate(program, kit);
   registerCompare(program, kit);
   registerSensitivity(program, kit);
-  const table = async (c: CompiledScenario, o: { runs: number; seed: number; workers?: number }) =>
+  const table = async (c: CompiledScenario, o: { runs: number; seed: number; workers?: number; quiet?: boolean }) =>
     formatTable(runReport(c, o.seed, o.runs, await monteCarlo(c, { ...o, format: 'table' }, io)));
   const openDashboard = registerDashboard(program, { ...kit, table });
 
@@ -221,13 +222,6 @@ export function makeProgram(io: CliIo): Command {
 function plainOutput(io: CliIo): object {
   if (io === processIo) return {};
   return { getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false };
-}
-
-function checkOutPath(out: string): void {
-  const dir = dirname(resolve(out));
-  if (!existsSync(dir)) throw new UsageError(`--out ${out}: the folder ${dir} does not exist; create it first`);
-  if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: ${dir} is not a folder`);
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; expected a file name`);
 }
 
 /** Runs the brigadas command line on arguments (without `node` and the script) and returns its exit code. */
@@ -254,12 +248,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return EXIT.interrupted;
     }
     if (e instanceof CommanderError) {
-      // Help and version "errors" are successes; everything else commander raises is a usage error.
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+      // Help and version asked for are successes; help shown for want of a command (bare `brigadas`, `brigadas
+      // help nonsense`), exit code 1 from commander, and everything else commander raises are usage errors.
+      const asked = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0);
+      return asked ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof InvalidScenario) {
       for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
       return EXIT.invalidScenario;
+    }
+    if (e instanceof OutputError) {
+      io.stderr(`brigadas: ${e.message}\n`);
+      return e.exitCode;
     }
     if (e instanceof UsageError) {
       io.stderr(`brigadas: ${e.message}\n`);

@@ -10,10 +10,13 @@ import { formatSensitivityCsv } from '../sensitivity/formatSensitivityCsv.js';
 import { formatSensitivityTable } from '../sensitivity/formatSensitivityTable.js';
 import { targetProblem } from '../sensitivity/targetProblem.js';
 import { uncertainFactors } from '../sensitivity/uncertainFactors.js';
-import { checkOutTarget, emit, formatOption, type OutputKit } from './compareCommand.js';
+import type { CommandKit } from './commandKit.js';
 import { defaultWorkers } from './defaultWorkers.js';
+import { examples } from './examples.js';
 import type { CliIo } from './main.js';
+import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from './outputOptions.js';
 import { progressLine } from './progress.js';
+import { writeOutput } from './writeOutput.js';
 
 /** --samples when not given: runs per tornado bar, Morris trajectories, Sobol base samples. */
 export const DEFAULT_SAMPLES: Readonly<Record<SensitivityMethod, number>> = { tornado: 100, morris: 100, sobol: 1000 };
@@ -40,14 +43,15 @@ interface SensitivityOptions {
   seed: number;
   format: 'table' | 'json' | 'csv';
   out?: string;
+  force?: boolean;
   quiet?: boolean;
   workers?: number;
   versus?: string;
 }
 
 /** Adds `brigadas sensitivity` to the program: how one metric in one year depends on each uncertain parameter. */
-export function registerSensitivity(program: Command, kit: OutputKit): void {
-  program
+export function registerSensitivity(program: Command, kit: CommandKit): void {
+  const sensitivity = program
     .command('sensitivity')
     .description('rank the uncertain parameters by their effect on one metric in one year (tornado, Morris or Sobol)')
     .argument('<scenario>', 'scenario YAML file')
@@ -61,17 +65,21 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
     )
     .option('--versus <policy>', "explain a policy's effect instead: the metric in this scenario less the metric in <scenario>, on the same random numbers")
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
-    .addOption(formatOption())
-    .option('-o, --out <file>', 'write the output to a file (whole or not at all) instead of stdout')
+    .addOption(formatOption());
+  addOutOptions(sensitivity)
     .option('-q, --quiet', 'no progress line on stderr')
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 model runs); the output is the same for any number', kit.parseWorkers)
-    .action(async (file: string, opts: SensitivityOptions) => {
-      if (opts.out !== undefined) kit.checkOutPath(opts.out);
+    .addHelpText(
+      'after',
+      examples('sensitivity scenarios/baseline.yaml --metric cumulativeDefections --year 2035', 'sensitivity scenarios/baseline.yaml -m stateRevenueUSD -y 2030 --method sobol --out sobol.csv'),
+    )
+    .action(async (file: string, opts: SensitivityOptions, command: Command) => {
+      const format = chosenFormat(command, opts);
       const samples = opts.samples ?? DEFAULT_SAMPLES[opts.method];
       if (opts.method !== 'tornado' && samples < 2) throw kit.usageError(`--samples ${samples}: ${opts.method} needs at least 2`);
       const c = kit.load(file);
       const versus = opts.versus === undefined ? undefined : kit.load(opts.versus);
-      checkOutTarget(kit, opts.out, versus === undefined ? [c] : [c, versus]);
+      const out = prepareOut(opts, format, scenarioInputs(versus === undefined ? [c] : [c, versus]));
       for (const s of versus === undefined ? [c] : [c, versus]) {
         const problemText = targetProblem(s, opts.metric, opts.year);
         if (problemText !== undefined) throw kit.usageError(problemText);
@@ -89,8 +97,8 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
         if (e instanceof UndefinedMetricError) throw kit.usageError(e.message);
         throw e;
       }
-      const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'csv' ? formatSensitivityCsv(report) : formatSensitivityTable(report);
-      emit(kit, opts.out, text);
+      const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? formatSensitivityCsv(report) : formatSensitivityTable(report);
+      await writeOutput(kit.io, out, text);
     });
 }
 

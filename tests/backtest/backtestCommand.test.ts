@@ -89,7 +89,7 @@ describe('brigadas backtest with other targets', () => {
 
   it('bad options are usage errors', async () => {
     expect((await cli('backtest', '--runs', '0')).code).toBe(2);
-    expect((await cli('backtest', '--format', 'csv')).code).toBe(2);
+    expect((await cli('backtest', '--format', 'xml')).code).toBe(2);
   });
 
   it('finds its default scenario and targets from the package, whatever the working directory', () => {

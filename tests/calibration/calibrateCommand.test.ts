@@ -117,7 +117,7 @@ describe('brigadas calibrate', () => {
     copyFileSync(PRIORS, parent);
     writeFileSync(child, '# yaml-language-server: $schema=../schema/scenario.schema.json\nextends: parent.yaml\nname: child\n');
     const before = [readFileSync(parent), readFileSync(child)];
-    expectUsage(await cli('calibrate', child, '--draws', '10', '--out', child), /--out .*child\.yaml is a scenario file of this command; refusing to overwrite it/);
+    expectUsage(await cli('calibrate', child, '--draws', '10', '--out', child), /^brigadas: cannot write '.*child\.yaml': it is a scenario file of this command; refusing to overwrite it\n$/);
     expectUsage(await cli('calibrate', child, '--draws', '10', '--out', join(dir, 'sub', '..', 'parent.yaml')), /refusing to overwrite it/);
     expect([readFileSync(parent), readFileSync(child)]).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['child.yaml', 'parent.yaml']);
@@ -127,7 +127,7 @@ describe('brigadas calibrate', () => {
     expectUsage(await cli('calibrate', PRIORS, '--draws', '0'), /expected a whole number of draws from 1/);
     expectUsage(await cli('calibrate', PRIORS, '--keep', '0'), /expected a share of the draws above 0 and at most 1/);
     expectUsage(await cli('calibrate', PRIORS, '--keep', '1.5'), /expected a share/);
-    expectUsage(await cli('calibrate', PRIORS, '--out', join(dir, 'missing', 'x.yaml')), /the folder .*missing does not exist/);
+    expectUsage(await cli('calibrate', PRIORS, '--out', join(dir, 'missing', 'x.yaml')), /the folder '.*missing' does not exist/);
     const heldOnly = join(dir, 'held.csv');
     writeFileSync(heldOnly, `${HEADER}\nH1,s,healthWorkersAbroad,2020,point,30000,,,workers,test,X001,heldout,\n`);
     expectUsage(await cli('calibrate', PRIORS, '--targets', heldOnly), /has no fit targets/);

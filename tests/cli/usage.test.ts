@@ -66,7 +66,7 @@ describe('--out', () => {
   it('in a missing folder: exit 2 and nothing written', async () => {
     const out = join(dir, 'missing', 'report.json');
     const r = await cli('run', BASELINE, '--runs', '2', '--out', out);
-    expectUsage(r, /--out .*report\.json: the folder .*missing does not exist; create it first/);
+    expectUsage(r, /^brigadas: cannot write '.*report\.json': the folder '.*missing' does not exist; create it first\n$/);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -76,7 +76,7 @@ describe('--out', () => {
     copyFileSync(PRIORS, scenario);
     const before = readFileSync(scenario);
     const r = await cli('run', scenario, '--runs', '2', '--out', scenario);
-    expectUsage(r, /--out .*base\.yaml is a scenario file of this run; refusing to overwrite it/);
+    expectUsage(r, /^brigadas: cannot write '.*base\.yaml': it is a scenario file of this command; refusing to overwrite it\n$/);
     expect(readFileSync(scenario).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['base.yaml']);
   });
@@ -88,7 +88,7 @@ describe('--out', () => {
     writeFileSync(child, 'extends: parent.yaml\nname: child\n');
     const before = readFileSync(parent);
     const r = await cli('run', child, '--runs', '2', '--out', join(dir, '.', 'sub', '..', 'parent.yaml'));
-    expectUsage(r, /is a scenario file of this run; refusing to overwrite it/);
+    expectUsage(r, /^brigadas: cannot write '.*parent\.yaml': it is a scenario file of this command( \(.*parent\.yaml\))?; refusing to overwrite it\n$/);
     expect(readFileSync(parent).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['child.yaml', 'parent.yaml']);
   });
