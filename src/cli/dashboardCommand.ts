@@ -1,11 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { compareProblem, CompareRangeError, compareScenarios } from '../compare/compareScenarios.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
+import { saveEdited } from '../dashboard/saveEdited.js';
 import type { CommandKit } from './commandKit.js';
 
 /** What the dashboard command borrows from the program, on top of the backtest's kit. */
@@ -23,28 +22,8 @@ export interface DashboardOptions {
   readonly compare?: string;
 }
 
-/** Returns where a changed scenario is saved: `<name>-edited.yaml` beside the original, or `-edited-2`, `-3`... if taken. */
-export function editedFileName(original: string, exists: (path: string) => boolean): string {
-  const stem = basename(original).replace(/\.ya?ml$/i, '');
-  for (let n = 1; ; n++) {
-    const candidate = join(dirname(original), `${stem}-edited${n === 1 ? '' : `-${n}`}.yaml`);
-    if (!exists(candidate)) return candidate;
-  }
-}
-
-// Exclusive creation: a file that appears between the check and the write is never overwritten, and the
-// original, whose name never ends in -edited.yaml with this stem, cannot be.
-function saveEdited(text: string, original: string): string {
-  for (;;) {
-    const path = editedFileName(original, existsSync);
-    try {
-      writeFileSync(path, text, { flag: 'wx' });
-      return path;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-}
+// Re-exported: where `s` saves is part of the command's documented behaviour.
+export { editedFileName } from '../dashboard/saveEdited.js';
 
 // Entering keeps the cursor where it was: move it home, or Ink's first frame starts mid-screen and scrolls.
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
