@@ -72,17 +72,25 @@ export async function openDashboard(kit: DashboardKit, file: string, opts: Dashb
     restored = true;
     process.stdout.write(LEAVE_ALTERNATE_SCREEN);
   };
+  // Said again once the dashboard's screen is gone, so the user still sees where a save went.
+  const saved: string[] = [];
+  const save = (text: string, original: string) => {
+    const path = saveEdited(text, original);
+    saved.push(path);
+    return path;
+  };
   process.stdout.write(ENTER_ALTERNATE_SCREEN);
   process.once('exit', restore);
   try {
     await runDashboard(
-      { scenario, compare, runs: opts.runs, seed: opts.seed, runner: poolRunner(pool), save: saveEdited },
+      { scenario, compare, runs: opts.runs, seed: opts.seed, runner: poolRunner(pool), save },
       { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
       kit.io.interrupt,
     );
   } finally {
     restore();
     process.removeListener('exit', restore);
+    for (const path of saved) kit.io.stderr(`saved the edited scenario as ${path}\n`);
     await pool.close();
   }
 }
