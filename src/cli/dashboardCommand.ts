@@ -1,11 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { compareProblem, CompareRangeError, compareScenarios } from '../compare/compareScenarios.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
+import { saveEdited } from '../dashboard/saveEdited.js';
 import type { CommandKit } from './commandKit.js';
 import { examples } from './examples.js';
 
@@ -26,28 +25,8 @@ export interface DashboardOptions {
   readonly compare?: string;
 }
 
-/** Returns where a changed scenario is saved: `<name>-edited.yaml` beside the original, or `-edited-2`, `-3`... if taken. */
-export function editedFileName(original: string, exists: (path: string) => boolean): string {
-  const stem = basename(original).replace(/\.ya?ml$/i, '');
-  for (let n = 1; ; n++) {
-    const candidate = join(dirname(original), `${stem}-edited${n === 1 ? '' : `-${n}`}.yaml`);
-    if (!exists(candidate)) return candidate;
-  }
-}
-
-// Exclusive creation: a file that appears between the check and the write is never overwritten, and the
-// original, whose name never ends in -edited.yaml with this stem, cannot be.
-function saveEdited(text: string, original: string): string {
-  for (;;) {
-    const path = editedFileName(original, existsSync);
-    try {
-      writeFileSync(path, text, { flag: 'wx' });
-      return path;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-}
+// Re-exported: where `s` saves is part of the command's documented behaviour.
+export { editedFileName } from '../dashboard/saveEdited.js';
 
 // Entering keeps the cursor where it was: move it home, or Ink's first frame starts mid-screen and scrolls.
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
@@ -96,17 +75,25 @@ export async function openDashboard(kit: DashboardKit, file: string, opts: Dashb
     restored = true;
     process.stdout.write(LEAVE_ALTERNATE_SCREEN);
   };
+  // Said again once the dashboard's screen is gone, so the user still sees where a save went.
+  const saved: string[] = [];
+  const save = (text: string, original: string) => {
+    const path = saveEdited(text, original);
+    saved.push(path);
+    return path;
+  };
   process.stdout.write(ENTER_ALTERNATE_SCREEN);
   process.once('exit', restore);
   try {
     await runDashboard(
-      { scenario, compare, runs: opts.runs, seed: opts.seed, runner: poolRunner(pool), save: saveEdited },
+      { scenario, compare, runs: opts.runs, seed: opts.seed, runner: poolRunner(pool), save },
       { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
       kit.io.interrupt,
     );
   } finally {
     restore();
     process.removeListener('exit', restore);
+    for (const path of saved) kit.io.stderr(`saved the edited scenario as ${path}\n`);
     await pool.close();
   }
 }

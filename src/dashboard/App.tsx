@@ -1,26 +1,25 @@
 import { availableParallelism } from 'node:os';
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useMemo, useState } from 'react';
+import { Box, Text, useStdin } from 'ink';
+import { useMemo } from 'react';
 import type { CompiledScenario } from '../scenario/compiled.js';
-import { formatDiagnostic } from '../scenario/diagnostic.js';
-import { changeLever, leverValueIn } from './changeLever.js';
-import { ChartPanel, type CompareView } from './ChartPanel.js';
-import { keyCommand, type KeyCommand } from './dashboardKeys.js';
+import { ChartPanel } from './ChartPanel.js';
 import { dashboardLayout } from './dashboardLayout.js';
 import { DASHBOARD_METRICS } from './dashboardMetrics.js';
 import type { DashboardRunner, TornadoRunner } from './dashboardRunner.js';
+import { currentScenario, hasUnsavedChanges, type KeyContext } from './dashboardState.js';
 import { Header } from './Header.js';
 import { HelpScreen } from './HelpScreen.js';
-import { formatLever, LEVER_LABELS, LEVER_ORDER } from './leverInfo.js';
+import { LEVER_ORDER } from './leverInfo.js';
 import { LeverPanel } from './LeverPanel.js';
 import { NarrowStrips } from './NarrowStrips.js';
 import { tornadoOffThread } from './offThread.js';
 import { policyTimeline } from './policyTimeline.js';
 import { poolRunner } from './poolRunner.js';
-import { latestPolicyYear, parameterMedians } from './scenarioValues.js';
+import { parameterMedians } from './scenarioValues.js';
 import { TimelineView } from './TimelineView.js';
 import { TooSmall } from './TooSmall.js';
 import { TornadoView } from './TornadoView.js';
+import { useDashboardKeys } from './useDashboardKeys.js';
 import { useMonteCarlo } from './useMonteCarlo.js';
 import { useTornado } from './useTornado.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -43,47 +42,8 @@ export interface AppProps {
   readonly save?: (text: string, original: string) => string;
 }
 
-interface View {
-  readonly metric: number;
-  readonly year: number;
-  readonly lever: number;
-  readonly help: boolean;
-  /** Whether the sensitivity view (the tornado) takes the charts' place. */
-  readonly sensitivity: boolean;
-  readonly compareView: CompareView;
-}
-
-const COMPARE_VIEWS: readonly CompareView[] = ['both', 'overlay', 'difference'];
 const KEY_HINTS = 'Tab/1-0 metric  ←→ year  ↑↓ +/- lever  u undo  s save  t tornado  ? help  q quit';
 const TORNADO_HINTS = 't back to the charts  Tab/1-0 metric  ←→ year  ↑↓ +/- lever  ? help  q quit';
-
-/** Applies a key command that only moves around the view (no runs, no files). */
-export function moveView(v: View, cmd: KeyCommand, years: number): View {
-  const wrap = (i: number, n: number) => ((i % n) + n) % n;
-  const clamp = (i: number) => Math.max(0, Math.min(years - 1, i));
-  switch (cmd.type) {
-    case 'help':
-      return { ...v, help: true };
-    case 'closeHelp':
-      return { ...v, help: false };
-    case 'metric':
-      return { ...v, metric: wrap(v.metric + cmd.by, DASHBOARD_METRICS.length) };
-    case 'metricAt':
-      return { ...v, metric: Math.min(cmd.index, DASHBOARD_METRICS.length - 1) };
-    case 'year':
-      return { ...v, year: clamp(v.year + cmd.by) };
-    case 'yearAt':
-      return { ...v, year: cmd.index === 'first' ? 0 : years - 1 };
-    case 'lever':
-      return { ...v, lever: wrap(v.lever + cmd.by, LEVER_ORDER.length) };
-    case 'sensitivity':
-      return { ...v, sensitivity: !v.sensitivity };
-    case 'compareView':
-      return { ...v, compareView: COMPARE_VIEWS[(COMPARE_VIEWS.indexOf(v.compareView) + 1) % COMPARE_VIEWS.length] };
-    default:
-      return v;
-  }
-}
 
 /**
  * The terminal dashboard: fan charts of the key metrics with a year cursor, the values in that year, the
@@ -91,69 +51,22 @@ export function moveView(v: View, cmd: KeyCommand, years: number): View {
  * moves. It never simulates on the UI thread: the runner does.
  */
 export function App(props: AppProps) {
-  const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
   const original = props.compare ?? props.scenario;
-  const [history, setHistory] = useState<readonly CompiledScenario[]>([original]);
-  const current = history[history.length - 1];
+  // Every edit keeps the horizon: the years are the scenario's, whatever the levers do.
+  const years = props.scenario.years;
+  const keyContext: KeyContext = { years, tooSmall: dashboardLayout(columns, rows, 0).tooSmall, canSave: props.save !== undefined };
+  const state = useDashboardKeys(original, keyContext, props.save, isRawModeSupported);
+  const { history, view, status } = state;
+  const current = currentScenario(state);
   const base = props.compare ? props.scenario : current;
   const alternative = props.compare ? current : undefined;
   const runner = useMemo(() => props.runner ?? poolRunner(Math.max(2, availableParallelism())), [props.runner]);
-  const state = useMonteCarlo(runner, base, alternative, props.runs, props.seed, props.quickRuns ?? 200);
-  const years = base.years;
-  const [view, setView] = useState<View>(() => ({ metric: 0, year: latestPolicyYear(current), lever: 0, help: false, sensitivity: false, compareView: 'both' }));
-  const [status, setStatus] = useState<string | undefined>();
+  const runState = useMonteCarlo(runner, base, alternative, props.runs, props.seed, props.quickRuns ?? 200);
   const medians = useMemo(() => parameterMedians(current), [current]);
   const baseMedians = useMemo(() => parameterMedians(base), [base]);
   const tornado = useTornado(props.tornado ?? tornadoOffThread, view.sensitivity, current, DASHBOARD_METRICS[view.metric].name, years[view.year], props.seed);
-
-  const run = (cmd: KeyCommand) => {
-    const year = years[view.year];
-    const lever = LEVER_ORDER[view.lever];
-    switch (cmd.type) {
-      case 'quit':
-        exit();
-        return;
-      case 'change': {
-        const changed = changeLever(current, lever, year, cmd.direction);
-        if (changed === undefined) setStatus(`${LEVER_LABELS[lever]} is already at the end of its range`);
-        else if (!changed.ok) setStatus(`cannot change ${LEVER_LABELS[lever]}: ${changed.errors.map(formatDiagnostic).join('; ')}`);
-        else {
-          setHistory((h) => [...h, changed.value]);
-          setStatus(`${LEVER_LABELS[lever]}: ${formatLever(lever, leverValueIn(changed.value, lever, year))} from January ${year}`);
-        }
-        return;
-      }
-      case 'undo':
-        if (history.length > 1) {
-          setHistory((h) => h.slice(0, -1));
-          setStatus('undid the last change');
-        } else setStatus('nothing to undo');
-        return;
-      case 'save':
-        if (history.length === 1) setStatus('nothing to save yet: change a lever with + or - first');
-        else if (!props.save) setStatus('saving is not available here');
-        else {
-          try {
-            setStatus(`saved ${props.save(current.merged.sources[0].text, original.file)}`);
-          } catch (e) {
-            setStatus(`could not save: ${e instanceof Error ? e.message : String(e)}`);
-          }
-        }
-        return;
-      default:
-        setStatus(undefined);
-        setView((v) => moveView(v, cmd, years.length));
-    }
-  };
-  useInput(
-    (input, key) => {
-      const cmd = keyCommand(input, key, view.help);
-      if (cmd) run(cmd);
-    },
-    { isActive: isRawModeSupported },
-  );
 
   const plotWidthFor = (width: number, labelWidth: number) => Math.max(1, width - labelWidth - 1);
   const layoutProbe = dashboardLayout(columns, rows, 0);
@@ -174,7 +87,7 @@ export function App(props: AppProps) {
   if (layout.tooSmall) {
     return (
       <Box height={Math.max(1, rows - 1)}>
-        <TooSmall columns={columns} rows={rows} />
+        <TooSmall columns={columns} rows={rows} question={state.confirmingQuit ? status : undefined} />
       </Box>
     );
   }
@@ -182,7 +95,7 @@ export function App(props: AppProps) {
   const pageSize = layout.gridColumns * layout.gridRows;
   const page = Math.floor(view.metric / pageSize);
   const shown = DASHBOARD_METRICS.map((m, i) => ({ m, i })).slice(page * pageSize, page * pageSize + pageSize);
-  const result = state.result;
+  const result = runState.result;
   const charts = (
     <Box flexDirection="column">
       {Array.from({ length: layout.gridRows }, (_, r) => (
@@ -222,12 +135,12 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={layout.sidebarWidth}>
       <YearValues result={result} cursor={view.year} selected={view.metric} width={layout.sidebarWidth} height={layout.bodyHeight - leverHeight - 1} />
       <Box flexGrow={1} />
-      <LeverPanel scenario={current} original={original} year={years[view.year]} selected={view.lever} changes={history.length - 1} width={layout.sidebarWidth} />
+      <LeverPanel scenario={current} original={original} year={years[view.year]} selected={view.lever} changes={history.length - 1} unsaved={hasUnsavedChanges(state)} width={layout.sidebarWidth} />
     </Box>
   );
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
-      <Header base={base} alternative={alternative} runs={props.runs} seed={props.seed} state={state} width={columns} />
+      <Header base={base} alternative={alternative} runs={props.runs} seed={props.seed} state={runState} width={columns} />
       <Box flexDirection="row" gap={1} height={layout.bodyHeight}>
         {view.help ? <HelpScreen width={Math.min(columns, 100)} height={layout.bodyHeight} /> : main}
         {!view.help && sidebar}

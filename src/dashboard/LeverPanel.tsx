@@ -11,6 +11,8 @@ export interface LeverPanelProps {
   readonly year: number;
   readonly selected: number;
   readonly changes: number;
+  /** Whether the changes are on screen only (not in a saved file): quitting then asks. */
+  readonly unsaved: boolean;
   readonly width: number;
 }
 
@@ -18,7 +20,7 @@ export interface LeverPanelProps {
  * The levers of the scenario being changed, with their values from January of the cursor's year (expressions
  * at the parameters' medians); the picked lever is marked ▸ and a lever changed from the original is marked *.
  */
-export function LeverPanel({ scenario, original, year, selected, changes, width }: LeverPanelProps) {
+export function LeverPanel({ scenario, original, year, selected, changes, unsaved, width }: LeverPanelProps) {
   const now = parameterMedians(scenario);
   const before = parameterMedians(original);
   return (
@@ -39,7 +41,7 @@ export function LeverPanel({ scenario, original, year, selected, changes, width 
         );
       })}
       <Text color="gray" wrap="truncate">
-        {changes === 0 ? 'unchanged scenario' : `${changes} change${changes === 1 ? '' : 's'}: s saves, u undoes`}
+        {changes === 0 ? 'unchanged scenario' : `${changes} change${changes === 1 ? '' : 's'}${unsaved ? ', unsaved: s saves' : ', saved'}, u undoes`}
       </Text>
     </Box>
   );

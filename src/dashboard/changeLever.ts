@@ -1,11 +1,13 @@
+import { basename } from 'node:path';
 import { LEVERS, type Lever } from '../model/spec.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { Result } from '../scenario/diagnostic.js';
 import { parseScenario } from '../scenario/loadScenario.js';
 import { monthIndex, monthText } from '../scenario/month.js';
-import { documentText, markEdited, setLeverFrom } from './editLever.js';
+import { renameEdited, setLeverFrom } from './editLever.js';
 import { nextLeverValue } from './leverInfo.js';
 import { memoryFilePort } from '../scenario/memoryFilePort.js';
+import { editedText, withEditNote } from './scenarioText.js';
 import { parameterMedians, scheduleAtMedians, yearStartOffset } from './scenarioValues.js';
 
 /** A lever's value from January of a year, with expressions at the parameters' medians. */
@@ -15,7 +17,7 @@ export function leverValueIn(c: CompiledScenario, lever: Lever, year: number, me
 
 /**
  * Moves a lever one step (+1 or -1; a switch toggles) from January of `year` to the end of the horizon, and
- * compiles the changed scenario from its edited YAML. Returns undefined when the lever is already at the end of
+ * compiles the changed scenario from its edited YAML, in which only the lines the change touches differ. Returns undefined when the lever is already at the end of
  * its legal range, otherwise the compiled scenario (its first source's document is the edited file) or why it
  * did not compile.
  */
@@ -27,6 +29,8 @@ export function changeLever(c: CompiledScenario, lever: Lever, year: number, dir
   const from = monthText(Math.max(monthIndex(c.start), year * 12));
   const held = scheduleAtMedians(c.levers[lever], medians, c.months)[Math.max(0, monthIndex(from) - monthIndex(c.start) - 1)];
   const doc = setLeverFrom(c, lever, from, LEVERS[lever].boolean ? next >= 0.5 : next, held);
-  markEdited(doc, c.name);
-  return parseScenario(documentText(doc), c.file, memoryFilePort(c.merged.sources));
+  renameEdited(doc, c.name);
+  const src = c.merged.sources[0];
+  const text = withEditNote(editedText(src.text, src.doc, doc, lever), basename(c.file));
+  return parseScenario(text, c.file, memoryFilePort(c.merged.sources));
 }

@@ -1,8 +1,33 @@
 import type { Key } from 'ink';
 
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
 /** What a key press asks of the dashboard. */
 export type KeyCommand =
   | { readonly type: 'quit' }
+  /** Ctrl-C: quits at once, unsaved changes or not. */
+  | { readonly type: 'interrupt' }
   | { readonly type: 'help' }
   | { readonly type: 'closeHelp' }
   | { readonly type: 'metric'; readonly by: number }
@@ -31,11 +56,13 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['d', 'compare view: both charts, scenarios only, difference only'],
   ['t', 'tornado of the selected metric and year; t again closes it'],
   ['?', 'this help'],
-  ['q / Esc', 'quit (Esc first closes this help); Ctrl-C quits at once'],
+  ['q / Esc', 'quit (Esc first closes this help); asks if unsaved'],
+  ['Ctrl-C', 'quit at once, without saving'],
 ];
 
 /** Translates a key press into a command, or undefined for a key the dashboard does not use. */
 export function keyCommand(input: string, key: Key, helpShown: boolean): KeyCommand | undefined {
+  if (key.ctrl && input === 'c') return { type: 'interrupt' };
   if (input === 'q') return { type: 'quit' };
   if (key.escape) return helpShown ? { type: 'closeHelp' } : { type: 'quit' };
   if (input === '?') return helpShown ? { type: 'closeHelp' } : { type: 'help' };
@@ -57,4 +84,25 @@ export function keyCommand(input: string, key: Key, helpShown: boolean): KeyComm
   if (input === 'd') return { type: 'compareView' };
   if (input === 't') return { type: 'sensitivity' };
   return undefined;
+}
+
+// One character as a key, as Ink reads it when it comes alone.
+function charKey(ch: string): [string, Key] {
+  if (ch === '\t') return ['', { ...NO_KEY, tab: true }];
+  if (ch === '\r' || ch === '\n') return ['', { ...NO_KEY, return: true }];
+  if (ch === '\x7f' || ch === '\b') return ['', { ...NO_KEY, backspace: true }];
+  const code = ch.codePointAt(0)!;
+  if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }];
+  return [ch, { ...NO_KEY, shift: /^[A-Z]$/.test(ch) }];
+}
+
+/**
+ * Splits what Ink hands one input handler into the keys pressed. Ink splits a chunk of terminal input at its
+ * escape sequences (each arrow is a call of its own) but passes a run of plain characters whole: `+++` or
+ * `q` and Ctrl-C typed faster than it reads come as one string, which must act as three keys, or two.
+ */
+export function splitKeys(input: string, key: Key): [string, Key][] {
+  const chars = [...input];
+  if (chars.length <= 1) return [[input, key]];
+  return chars.map(charKey);
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import { editedFileName } from '../../src/cli/dashboardCommand.js';
-import { moveView } from '../../src/dashboard/App.js';
-import { KEY_HELP, keyCommand } from '../../src/dashboard/dashboardKeys.js';
+import { moveView } from '../../src/dashboard/dashboardState.js';
+import { KEY_HELP, keyCommand, splitKeys } from '../../src/dashboard/dashboardKeys.js';
+import { dashboardStep, hasUnsavedChanges, initialState, savedAs, type KeyContext } from '../../src/dashboard/dashboardState.js';
 import { dashboardLayout } from '../../src/dashboard/dashboardLayout.js';
 import { formatDuration, progressBar, progressText } from '../../src/dashboard/Header.js';
 import { latestPolicyYear } from '../../src/dashboard/scenarioValues.js';
@@ -96,6 +97,57 @@ describe('layout', () => {
       expect(2 + l.bodyHeight + 1).toBe(r - 1);
       expect(l.panelHeight * l.gridRows + 1 + l.timelineRows + (l.gridColumns > 1 ? 1 : 0) + (l.wide ? 0 : 2)).toBeLessThanOrEqual(l.bodyHeight);
     }
+  });
+});
+
+describe('keys read together', () => {
+  it('splits a run of plain characters into keys, as each would come alone', () => {
+    expect(splitKeys('+', key())).toEqual([['+', key()]]);
+    expect(splitKeys('', key({ rightArrow: true }))).toEqual([['', key({ rightArrow: true })]]);
+    expect(splitKeys('+-s', key())).toEqual([['+', key()], ['-', key()], ['s', key()]]);
+    expect(splitKeys('\t\tQ', key())).toEqual([['', key({ tab: true })], ['', key({ tab: true })], ['Q', key({ shift: true })]]);
+    expect(splitKeys('q\x03', key())).toEqual([['q', key()], ['c', key({ ctrl: true })]]);
+    expect(keyCommand('c', key({ ctrl: true }), false)).toEqual({ type: 'interrupt' });
+  });
+});
+
+describe('the dashboard state', () => {
+  const c = scenario('scenarios/baseline.yaml');
+  const ctx: KeyContext = { years: c.years, tooSmall: false, canSave: true };
+  const after = (...cmds: Parameters<typeof dashboardStep>[1][]) => cmds.reduce((s, cmd) => dashboardStep(s, cmd, ctx).state, initialState(c));
+
+  it('applies each key to the state the one before left', () => {
+    const s = after({ type: 'year', by: 1 }, { type: 'year', by: 1 }, { type: 'change', direction: 1 });
+    expect(s.view.year).toBe(initialState(c).view.year + 2);
+    expect(s.status).toBe('parole open: open from January 2028');
+    expect(s.history).toHaveLength(2);
+  });
+
+  it('on the too-small screen, does nothing but quit', () => {
+    const small = { ...ctx, tooSmall: true };
+    const s = dashboardStep(initialState(c), { type: 'change', direction: 1 }, small).state;
+    expect(s).toEqual(initialState(c));
+    expect(dashboardStep(s, { type: 'quit' }, small).effect).toEqual({ type: 'quit' });
+  });
+
+  it('asks before quitting with unsaved changes, once; saved changes quit at once', () => {
+    const changed = after({ type: 'change', direction: 1 });
+    expect(hasUnsavedChanges(changed)).toBe(true);
+    const asked = dashboardStep(changed, { type: 'quit' }, ctx);
+    expect(asked.effect).toBeUndefined();
+    expect(asked.state.status).toBe('unsaved changes: s saves and quits, q quits without saving, any other key stays');
+    expect(dashboardStep(asked.state, { type: 'quit' }, ctx).effect).toEqual({ type: 'quit' });
+    const saving = dashboardStep(asked.state, { type: 'save' }, ctx).effect;
+    expect(saving).toMatchObject({ type: 'save', original: c.file, thenQuit: true });
+    const stayed = dashboardStep(asked.state, { type: 'undo' }, ctx).state;
+    expect(stayed.history).toHaveLength(2);
+    expect(stayed.confirmingQuit).toBe(false);
+    const saved = savedAs(changed, 'x-edited.yaml', false).state;
+    expect(hasUnsavedChanges(saved)).toBe(false);
+    expect(dashboardStep(saved, { type: 'quit' }, ctx).effect).toEqual({ type: 'quit' });
+    expect(dashboardStep(saved, { type: 'save' }, ctx).state.status).toBe('already saved as x-edited.yaml');
+    // Without a way to save, the question offers none.
+    expect(dashboardStep(changed, { type: 'quit' }, { ...ctx, canSave: false }).state.status).toBe('unsaved changes: q again quits without saving them, any other key stays');
   });
 });
 

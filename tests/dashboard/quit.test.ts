@@ -113,4 +113,80 @@ describe('leaving the dashboard', () => {
     await done;
     expect(aborted()).toBe(true);
   });
+
+  // Opens the dashboard, makes a change and returns what the test needs to answer the quit question.
+  async function withChange(keys = '+') {
+    const { streams, stdin } = terminal();
+    const saved: string[] = [];
+    let quit = false;
+    const save = (text: string) => (saved.push(text), 'scenarios/baseline-edited.yaml');
+    const done = runDashboard({ scenario: baseline, runs: 100, seed: 1, runner: endlessRunner().runner, save }, streams).then(() => (quit = true));
+    await tick();
+    stdin.type(keys);
+    await settle();
+    return { stdin, saved, quitted: () => quit, done };
+  }
+  const settle = async () => {
+    for (let i = 0; i < 4; i++) await tick();
+  };
+
+  it('q with unsaved changes asks once: q again quits without saving', async () => {
+    const d = await withChange();
+    d.stdin.type('q');
+    await settle();
+    expect(d.quitted()).toBe(false);
+    d.stdin.type('q');
+    await d.done;
+    expect(d.saved).toEqual([]);
+  });
+
+  it('q with unsaved changes, then s: saves, then quits', async () => {
+    const d = await withChange();
+    d.stdin.type(KEYS.escape); // Esc asks as q does
+    await settle();
+    expect(d.quitted()).toBe(false);
+    d.stdin.type('s');
+    await d.done;
+    expect(d.saved).toHaveLength(1);
+    expect(d.saved[0]).toContain('changed in the brigadas dashboard');
+  });
+
+  it('q with unsaved changes, then any other key: stays, and that key does nothing else; q asks again', async () => {
+    const d = await withChange();
+    d.stdin.type('q');
+    await settle();
+    d.stdin.type('u'); // an answer, not an undo
+    await settle();
+    expect(d.quitted()).toBe(false);
+    d.stdin.type('q');
+    await settle();
+    expect(d.quitted()).toBe(false);
+    d.stdin.type('s'); // the change is still there to save
+    await d.done;
+    expect(d.saved).toHaveLength(1);
+  });
+
+  it('q in the same chunk as the change asks too; once saved, q quits at once', async () => {
+    const d = await withChange('+q');
+    expect(d.quitted()).toBe(false);
+    d.stdin.type('x');
+    await settle();
+    d.stdin.type('sq');
+    await d.done;
+    expect(d.saved).toHaveLength(1);
+  });
+
+  it('Ctrl-C quits at once, unsaved changes or not', async () => {
+    const d = await withChange();
+    d.stdin.type(KEYS.ctrlC);
+    await d.done;
+    expect(d.saved).toEqual([]);
+  });
+
+  it('Ctrl-C typed in one chunk with other keys still quits at once', async () => {
+    const d = await withChange();
+    d.stdin.type(`+${KEYS.ctrlC}`);
+    await d.done;
+    expect(d.saved).toEqual([]);
+  });
 });
