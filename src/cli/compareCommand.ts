@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { compareProblem, CompareRangeError, compareScenarios, compareScenariosOnPool } from '../compare/compareScenarios.js';
+import { compareMemoryProblem, compareProblem, CompareRangeError, compareScenarios, compareScenariosOnPool } from '../compare/compareScenarios.js';
 import { formatCompareCsv } from '../compare/formatCompareCsv.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
@@ -53,9 +53,9 @@ export function registerCompare(program: Command, kit: OutputKit): void {
       const baseline = kit.load(baselineFile);
       const alternatives = alternativeFiles.map((f) => kit.load(f));
       checkOutTarget(kit, opts.out, [baseline, ...alternatives]);
-      const problem = compareProblem(baseline, alternatives);
-      if (problem !== undefined) throw kit.usageError(problem);
       const { runs, seed } = opts;
+      const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs, seed });
+      if (problem !== undefined) throw kit.usageError(problem);
       const workers = defaultWorkers(opts.workers, runs);
       let report;
       try {
