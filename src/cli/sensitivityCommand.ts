@@ -2,12 +2,14 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { chunksOf } from '../montecarlo/chunksOf.js';
 import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { evaluatePointsOnPool } from '../montecarlo/evaluatePointsOnPool.js';
+import { memoryRefusal } from '../montecarlo/memoryBudget.js';
 import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { analyzeSensitivity, SENSITIVITY_METHODS, UndefinedMetricError, type SensitivityMethod } from '../sensitivity/analyzeSensitivity.js';
 import { formatSensitivityCsv } from '../sensitivity/formatSensitivityCsv.js';
 import { formatSensitivityTable } from '../sensitivity/formatSensitivityTable.js';
+import { maxSensitivitySamples, sensitivityBytes } from '../sensitivity/sensitivityBytes.js';
 import { targetProblem } from '../sensitivity/targetProblem.js';
 import { uncertainFactors } from '../sensitivity/uncertainFactors.js';
 import { checkOutTarget, emit, formatOption, type OutputKit } from './compareCommand.js';
@@ -73,6 +75,12 @@ export function registerSensitivity(program: Command, kit: OutputKit): void {
       if (problemText !== undefined) throw kit.usageError(problemText);
       const factors = uncertainFactors(c.parameters);
       if (factors.length === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to analyse`);
+      const memory = memoryRefusal(
+        `sensitivity --method ${opts.method} --samples ${samples} with ${factors.length} factors`,
+        sensitivityBytes(opts.method, samples, factors.length),
+        `use --samples ${maxSensitivitySamples(opts.method, factors.length)} or fewer`,
+      );
+      if (memory !== undefined) throw kit.usageError(memory);
       const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year };
       let report;
       try {
