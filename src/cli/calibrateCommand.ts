@@ -28,7 +28,7 @@ import { writeAtomic } from './writeAtomic.js';
 export const DEFAULT_DRAWS = 5000;
 export const DEFAULT_KEEP = 0.1;
 
-// Every draw keeps one value per target: a million draws of 66 targets is half a gigabyte.
+// Every draw keeps one value per target and parameter: a million draws of the shipped targets is about 1 GB.
 const MAX_DRAWS = 1_000_000;
 
 function parseDraws(text: string): number {
