@@ -1,8 +1,9 @@
 // `npm run bench`: wall time (start-up included), runs per second, simulated run-months per second and
 // peak memory of the baseline at 1,000, 10,000 and 100,000 runs, with one worker and with all of them.
 // Then it checks the figures against the performance targets and, from bench/profile.mjs, prints which part
-// of a run costs what. Options: --quick (skip 100,000), --million (add 1,000,000 runs with all workers, for
-// peak memory), --no-profile.
+// of a run costs what. Then it measures `compare` of two scenarios (bench/compareOnce.mjs) at 100,000 runs each,
+// for its peak memory. Options: --quick (skip 100,000 runs; compare at 10,000), --million (add 1,000,000 runs
+// with all workers, for peak memory), --no-profile.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +40,21 @@ for (const { runs, workers } of plans) {
       Math.round(r.maxRssMB).toString().padStart(9),
     ].join(' '),
   );
+}
+
+// compare keeps each scenario's summaries and the differences' in sketches above ~12,000 runs: its peak memory
+// at 100,000 runs is what it stays at for more.
+const compareRuns = args.includes('--quick') ? 10_000 : 100_000;
+{
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, ['bench/compareOnce.mjs', String(compareRuns), String(all)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (child.status !== 0) {
+    console.error(child.stderr);
+    process.exit(1);
+  }
+  const r = JSON.parse(child.stdout);
+  console.log(`compare baseline vs parole-never, ${compareRuns} runs each, ${all} workers: ${seconds.toFixed(2)} s wall, peak ${Math.round(r.maxRssMB)} MB`);
 }
 if (all > 1) {
   for (const runs of sizes) {

@@ -4,6 +4,7 @@ import { fillTargetSamples } from '../backtest/fillTargetSamples.js';
 import { resolveTargets, type ResolvedTarget } from '../backtest/resolveTargets.js';
 import { fillFromCells, targetCells } from '../backtest/targetCells.js';
 import { calibrateDraws } from '../calibration/calibrateDraws.js';
+import { calibrationBytes, maxCalibrationDraws } from '../calibration/calibrationBytes.js';
 import { calibratedScenarioText, type CalibratedScenarioHeader } from '../calibration/calibratedScenarioText.js';
 import { formatCalibrationCsv } from '../calibration/formatCalibrationCsv.js';
 import { formatCalibrationJson } from '../calibration/formatCalibrationJson.js';
@@ -11,6 +12,7 @@ import { formatCalibrationTable } from '../calibration/formatCalibrationTable.js
 import { informedParameters } from '../calibration/informedParameters.js';
 import { uncertainParameters } from '../calibration/uncertainParameters.js';
 import { chunksOf, DEFAULT_CHUNK_SIZE } from '../montecarlo/chunksOf.js';
+import { memoryRefusal } from '../montecarlo/memoryBudget.js';
 import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { simulateCellsOnPool } from '../montecarlo/simulateCells.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
@@ -30,7 +32,7 @@ import { writeOutput } from './writeOutput.js';
 export const DEFAULT_DRAWS = 5000;
 export const DEFAULT_KEEP = 0.1;
 
-// Every draw keeps one value per target: a million draws of 66 targets is half a gigabyte.
+// Every draw keeps one value per target and parameter: a million draws of the shipped targets is about 1 GB.
 const MAX_DRAWS = 1_000_000;
 
 function parseDraws(text: string): number {
@@ -82,7 +84,15 @@ export function registerCalibrate(program: Command, kit: CommandKit): void {
       if (!resolved.ok) throw kit.invalidInput(resolved.errors);
       const fit = resolved.value.filter((t) => t.target.set === 'fit');
       if (fit.length === 0) throw kit.usageError(`${targetsFile} has no fit targets (fit column 'fit'): nothing to calibrate to`);
-      if (uncertainParameters(c.parameters).length === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to calibrate`);
+      const uncertain = uncertainParameters(c.parameters).length;
+      if (uncertain === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to calibrate`);
+      const targetCount = resolved.value.length;
+      const memory = memoryRefusal(
+        `calibrate --draws ${opts.draws} with ${targetCount} targets and ${uncertain} uncertain parameters`,
+        calibrationBytes(opts.draws, targetCount, uncertain),
+        `use --draws ${maxCalibrationDraws(targetCount, uncertain)} or fewer`,
+      );
+      if (memory !== undefined) throw kit.usageError(memory);
       let report;
       try {
         const informed = informedParameters(c, fit, opts.seed);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareProblem, CompareRangeError, compareScenarios, compareScenariosOnPool } from '../compare/compareScenarios.js';
+import { compareMemoryProblem, compareProblem, CompareRangeError, compareScenarios, compareScenariosOnPool } from '../compare/compareScenarios.js';
 import { formatCompareCsv } from '../compare/formatCompareCsv.js';
 import { formatCompareTable } from '../compare/formatCompareTable.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
@@ -40,9 +40,9 @@ export function registerCompare(program: Command, kit: CommandKit): void {
       const baseline = kit.load(baselineFile);
       const alternatives = alternativeFiles.map((f) => kit.load(f));
       const out = prepareOut(opts, format, scenarioInputs([baseline, ...alternatives]));
-      const problem = compareProblem(baseline, alternatives);
-      if (problem !== undefined) throw kit.usageError(problem);
       const { runs, seed } = opts;
+      const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs, seed });
+      if (problem !== undefined) throw kit.usageError(problem);
       const workers = defaultWorkers(opts.workers, runs);
       let report;
       try {

@@ -2,12 +2,14 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { chunksOf } from '../montecarlo/chunksOf.js';
 import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { evaluatePointsOnPool } from '../montecarlo/evaluatePointsOnPool.js';
+import { memoryRefusal } from '../montecarlo/memoryBudget.js';
 import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { analyzeSensitivity, SENSITIVITY_METHODS, UndefinedMetricError, type SensitivityMethod } from '../sensitivity/analyzeSensitivity.js';
 import { formatSensitivityCsv } from '../sensitivity/formatSensitivityCsv.js';
 import { formatSensitivityTable } from '../sensitivity/formatSensitivityTable.js';
+import { maxSensitivitySamples, sensitivityBytes } from '../sensitivity/sensitivityBytes.js';
 import { targetProblem } from '../sensitivity/targetProblem.js';
 import { uncertainFactors } from '../sensitivity/uncertainFactors.js';
 import type { CommandKit } from './commandKit.js';
@@ -88,6 +90,12 @@ export function registerSensitivity(program: Command, kit: CommandKit): void {
       if (factors.length === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to analyse`);
       const missing = versus === undefined ? [] : factors.filter((f) => !versus.parameters.some((p) => p.name === f.name)).map((f) => f.name);
       if (missing.length > 0) throw kit.usageError(`--versus ${opts.versus} has no parameter ${missing.join(', ')} of ${file}; a policy must share the uncertain parameters it is compared on`);
+      const memory = memoryRefusal(
+        `sensitivity --method ${opts.method} --samples ${samples} with ${factors.length} factors`,
+        sensitivityBytes(opts.method, samples, factors.length),
+        `use --samples ${maxSensitivitySamples(opts.method, factors.length)} or fewer`,
+      );
+      if (memory !== undefined) throw kit.usageError(memory);
       const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year, versus };
       let report;
       try {

@@ -1,16 +1,23 @@
-import { simulateColumns, simulateColumnsOnPool } from '../montecarlo/simulateColumns.js';
-import { summarizeColumns } from '../montecarlo/summarizeRuns.js';
-import { openWorkerPool, type WorkerPool } from '../montecarlo/workerPool.js';
+import type { SummaryMode } from '../montecarlo/chunkResult.js';
+import { chunksOf } from '../montecarlo/chunksOf.js';
+import type { CompareRequest } from '../montecarlo/protocol.js';
+import { runCompareChunk } from '../montecarlo/runCompareChunk.js';
+import { memoryRefusal } from '../montecarlo/memoryBudget.js';
+import { ScenarioRangeError } from '../montecarlo/scenarioRangeError.js';
+import { runOnPool, shipScenario, type WorkerPool } from '../montecarlo/workerPool.js';
 import { runReport, type MetricReport, type RunReport } from '../report/runReport.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
-import { summarize } from '../stats/summarize.js';
 import { VERSION } from '../version.js';
+import { comparePlan, makeCompareAccumulator, type CompareAccumulator } from './compareAccumulator.js';
+import { compareBytes } from './compareBytes.js';
 
 /** How many runs each scenario gets and the master seed they share. */
 export interface CompareOptions {
   readonly runs: number;
   readonly seed: number;
+  /** Forces exact or sketch summaries (by default each scenario's as `run` chooses it, from runs x cells; see `comparePlan`). */
+  readonly summaries?: SummaryMode;
 }
 
 /** The per-run difference (alternative minus baseline) of one metric, summarized per year like a MetricReport. */
@@ -33,12 +40,6 @@ export interface CompareReport {
   readonly scenarios: Record<string, RunReport>;
   /** Per alternative, per metric both scenarios have: the distribution of the per-run differences. */
   readonly differences: Record<string, Record<string, DifferenceReport>>;
-}
-
-// One scenario's per-run values cell by cell (`[metric][year][run]`, as `simulateColumns` returns them).
-interface ScenarioRuns {
-  readonly scenario: CompiledScenario;
-  readonly values: Float64Array;
 }
 
 /**
@@ -67,121 +68,121 @@ export function compareProblem(baseline: CompiledScenario, alternatives: readonl
 }
 
 /**
- * Runs a baseline and alternatives on common random numbers (run i of each uses the streams of run i) and
- * summarizes each, with the per-run differences of every alternative from the baseline. It holds the runs of
- * two scenarios at a time (runs x metrics x years numbers each).
- * Throws RangeError when compareProblem finds the scenarios incomparable, CompareRangeError (a ValueRangeError)
- * when an expression of one of them leaves its range in some run.
+ * Says why a comparison would not fit in memory (MEMORY_BUDGET, estimated by compareBytes: it grows with the
+ * scenarios compared, not with runs beyond the exact summaries' limit), or undefined when it fits.
+ */
+export function compareMemoryProblem(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: CompareOptions): string | undefined {
+  const scenarios = [baseline, ...alternatives];
+  const bytes = compareBytes(scenarios, options.runs, comparePlan(scenarios, options.runs, options.summaries));
+  return memoryRefusal(`comparing ${scenarios.length} scenarios of ${options.runs} runs`, bytes, 'compare fewer alternatives at a time');
+}
+
+// Both problems are refused before any run.
+function checkComparable(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: CompareOptions): void {
+  const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, options);
+  if (problem !== undefined) throw new RangeError(problem);
+}
+
+/**
+ * Runs a baseline and alternatives on common random numbers (run i of each uses the streams of run i), chunk
+ * by chunk, every scenario's chunk together, and summarizes each scenario and the run-by-run differences of
+ * every alternative from the baseline with the accumulators `run` uses: exact up to EXACT_LIMIT values per
+ * scenario, sketches above, so memory does not grow with runs (see `compareBytes`).
+ * Throws RangeError when compareProblem finds the scenarios incomparable or compareMemoryProblem too many,
+ * CompareRangeError (a ValueRangeError) when an expression of one of them leaves its range in some run.
  */
 export function compareScenarios(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: CompareOptions): CompareReport {
-  const problem = compareProblem(baseline, alternatives);
-  if (problem !== undefined) throw new RangeError(problem);
+  checkComparable(baseline, alternatives, options);
   const { runs, seed } = options;
-  const simulate = (c: CompiledScenario): ScenarioRuns => {
-    try {
-      return { scenario: c, values: simulateColumns(c, seed, runs) };
-    } catch (e) {
-      throw e instanceof ValueRangeError ? new CompareRangeError(c, e) : e;
-    }
-  };
-  const report = new ReportBuilder(baseline, alternatives, options, simulate(baseline));
-  alternatives.forEach((c) => report.add(simulate(c)));
-  return report.done();
+  const scenarios = [baseline, ...alternatives];
+  const plan = comparePlan(scenarios, runs, options.summaries);
+  const acc = makeCompareAccumulator(scenarios, runs, plan);
+  try {
+    for (const { first, count } of chunksOf(runs)) acc.add(runCompareChunk(scenarios, seed, first, count, plan));
+  } catch (e) {
+    throw located(scenarios, e);
+  }
+  return compareReport(scenarios, options, acc);
 }
 
 /** How to compare on worker threads. */
 export interface PoolCompareOptions extends CompareOptions {
   /** Worker threads started for the call, or an open pool to use (and leave open). */
   readonly workers: number | WorkerPool;
+  /** Called as chunks finish, with the runs (of every scenario) done so far. */
+  readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the runs; the promise then rejects with MonteCarloAborted. */
   readonly signal?: AbortSignal;
 }
 
-/** `compareScenarios` with the runs on worker threads: the same report for any number of them. */
+/**
+ * `compareScenarios` with the runs on worker threads, one task per chunk of runs of every scenario (so each
+ * chunk's differences are computed where its runs are), at most two tasks a thread in flight: the same
+ * report for any number of threads.
+ */
 export async function compareScenariosOnPool(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: PoolCompareOptions): Promise<CompareReport> {
-  const problem = compareProblem(baseline, alternatives);
-  if (problem !== undefined) throw new RangeError(problem);
-  // One pool for every scenario: threads start, and warm up, once.
-  const pool = typeof options.workers === 'number' ? openWorkerPool(options.workers) : options.workers;
-  const simulate = async (c: CompiledScenario): Promise<ScenarioRuns> => {
-    try {
-      return { scenario: c, values: await simulateColumnsOnPool(c, { ...options, workers: pool }) };
-    } catch (e) {
-      throw e instanceof ValueRangeError ? new CompareRangeError(c, e) : e;
-    }
-  };
+  checkComparable(baseline, alternatives, options);
+  const { runs, seed } = options;
+  const scenarios = [baseline, ...alternatives];
+  const plan = comparePlan(scenarios, runs, options.summaries);
+  const acc = makeCompareAccumulator(scenarios, runs, plan);
+  const shipped = scenarios.map(shipScenario);
+  let done = 0;
   try {
-    const report = new ReportBuilder(baseline, alternatives, options, await simulate(baseline));
-    for (const c of alternatives) report.add(await simulate(c));
-    return report.done();
-  } finally {
-    if (pool !== options.workers) await pool.close();
+    await runOnPool(
+      options.workers,
+      chunksOf(runs),
+      ({ first, count }): CompareRequest => ({ type: 'compare', scenarios: shipped, seed, first, count, plan }),
+      (_, reply) => {
+        if (reply.type !== 'compare') throw new Error(`a worker answered a comparison's chunk with ${reply.type}`);
+        acc.add(reply);
+        done += reply.count;
+        options.onProgress?.(done, runs);
+      },
+      options.signal,
+    );
+  } catch (e) {
+    throw located(scenarios, e);
   }
+  return compareReport(scenarios, options, acc);
 }
 
-// Assembles a CompareReport scenario by scenario, holding the baseline's runs and one alternative's at a time.
-class ReportBuilder {
-  private readonly keys: string[];
-  private readonly scenarios: Record<string, RunReport> = {};
-  private readonly differences: Record<string, Record<string, DifferenceReport>> = {};
-  private next = 1;
+// Says which scenario a range error came from.
+function located(scenarios: readonly CompiledScenario[], e: unknown): unknown {
+  return e instanceof ScenarioRangeError ? new CompareRangeError(scenarios[e.scenario], e) : e;
+}
 
-  constructor(
-    baseline: CompiledScenario,
-    alternatives: readonly CompiledScenario[],
-    private readonly options: CompareOptions,
-    private readonly base: ScenarioRuns,
-  ) {
-    this.keys = uniqueKeys([baseline, ...alternatives].map((c) => c.name));
-    this.scenarios[this.keys[0]] = this.summary(base);
-  }
-
-  add(alt: ScenarioRuns): void {
-    const key = this.keys[this.next++];
-    this.scenarios[key] = this.summary(alt);
-    this.differences[key] = differenceReports(this.base, alt, this.options.runs);
-  }
-
-  done(): CompareReport {
-    const { seed, runs } = this.options;
-    return { brigadas: VERSION, seed, runs, years: [...this.base.scenario.years], baseline: this.keys[0], alternatives: this.keys.slice(1), scenarios: this.scenarios, differences: this.differences };
-  }
-
-  private summary({ scenario: c, values }: ScenarioRuns): RunReport {
-    const { seed, runs } = this.options;
-    return runReport(c, seed, runs, summarizeColumns(values, runs, c.layout.metrics.length, c.years.length));
-  }
+// The report from the accumulated summaries; each scenario is keyed by its name, made unique.
+function compareReport(scenarios: readonly CompiledScenario[], options: CompareOptions, acc: CompareAccumulator): CompareReport {
+  const { seed, runs } = options;
+  const keys = uniqueKeys(scenarios.map((c) => c.name));
+  const reports: Record<string, RunReport> = {};
+  const differences: Record<string, Record<string, DifferenceReport>> = {};
+  scenarios.forEach((c, i) => {
+    reports[keys[i]] = runReport(c, seed, runs, acc.scenario(i));
+    if (i > 0) differences[keys[i]] = differenceReports(scenarios[0], acc, i - 1);
+  });
+  return { brigadas: VERSION, seed, runs, years: [...scenarios[0].years], baseline: keys[0], alternatives: keys.slice(1), scenarios: reports, differences };
 }
 
 // Metrics of hosts that only one scenario has cannot be paired: differences cover the metrics both have.
-function differenceReports(base: ScenarioRuns, alt: ScenarioRuns, runs: number): Record<string, DifferenceReport> {
-  const years = base.scenario.years.length;
-  const column = new Float64Array(runs);
-  const scratch = new Float64Array(runs);
+function differenceReports(base: CompiledScenario, acc: CompareAccumulator, j: number): Record<string, DifferenceReport> {
+  const { cells, summaries, probabilityPositive } = acc.differences(j);
   const out: Record<string, DifferenceReport> = {};
-  base.scenario.layout.metrics.forEach((def, m) => {
-    const altRow = alt.scenario.layout.index[def.name];
-    if (altRow === undefined) return;
-    const report: DifferenceReport = { unit: def.unit, kind: def.kind, mean: [], p5: [], p25: [], p50: [], p75: [], p95: [], probabilityPositive: [] };
-    for (let y = 0; y < years; y++) {
-      let counted = 0;
-      let positive = 0;
-      for (let r = 0; r < runs; r++) {
-        const d = alt.values[(altRow * years + y) * runs + r] - base.values[(m * years + y) * runs + r];
-        column[r] = d;
-        if (!Number.isNaN(d)) counted++;
-        if (d > 0) positive++;
-      }
-      const s = summarize(column, scratch);
-      report.mean.push(s.mean);
-      report.p5.push(s.p5);
-      report.p25.push(s.p25);
-      report.p50.push(s.p50);
-      report.p75.push(s.p75);
-      report.p95.push(s.p95);
-      report.probabilityPositive.push(counted === 0 ? null : positive / counted);
-    }
-    out[def.name] = report;
+  cells.metrics.forEach((m, i) => {
+    const def = base.layout.metrics[m];
+    const row = summaries[i];
+    out[def.name] = {
+      unit: def.unit,
+      kind: def.kind,
+      mean: row.map((s) => s.mean),
+      p5: row.map((s) => s.p5),
+      p25: row.map((s) => s.p25),
+      p50: row.map((s) => s.p50),
+      p75: row.map((s) => s.p75),
+      p95: row.map((s) => s.p95),
+      probabilityPositive: [...probabilityPositive[i]],
+    };
   });
   return out;
 }

@@ -11,6 +11,13 @@ export interface Accumulator {
   summaries(): MetricSummaries;
 }
 
+/** An exact accumulator, which also hands out a cell's values run by run (what differences run by run need). */
+export interface ExactAccumulator extends Accumulator {
+  readonly mode: 'values';
+  /** Writes the cell's value in every run, in run order, to `into` (at least runs long) and returns it; every run must have arrived. */
+  column(cell: number, into: Float64Array): Float64Array;
+}
+
 /**
  * Makes the accumulator of a Monte Carlo of `runs` runs with `metrics` x `years` cells. In exact mode it
  * keeps one double per run and cell (memory: runs x cells x 8 bytes, in the chunks as they came) and summarizes
@@ -18,36 +25,46 @@ export interface Accumulator {
  * (memory independent of runs; percentiles within SKETCH_ALPHA relative), with exact means in both.
  */
 export function makeAccumulator(runs: number, metrics: number, years: number, mode: SummaryMode): Accumulator {
-  return mode === 'values' ? exactAccumulator(runs, metrics, years) : sketchAccumulator(runs, metrics, years);
+  return mode === 'values' ? makeExactAccumulator(runs, metrics, years) : sketchAccumulator(runs, metrics, years);
 }
 
-function exactAccumulator(runs: number, metrics: number, years: number): Accumulator {
-  const cells = metrics * years;
+/** Makes the exact accumulator of `makeAccumulator`, with access to each cell's values run by run. */
+export function makeExactAccumulator(runs: number, metrics: number, years: number): ExactAccumulator {
   // The chunks themselves are kept as they arrive (each already cell by cell) and gathered a cell at a time
   // when summarizing, into one small buffer that stays in cache: copying every chunk into one store of all
   // runs as it arrived wrote each value to a fresh page far from the last, a third of a second for 10,000
   // runs, on the thread the workers share the cores with.
   const chunks: Extract<ChunkResult, { type: 'values' }>[] = [];
+  let checked = false;
+  const complete = () => {
+    if (checked) return;
+    chunks.sort((a, b) => a.first - b.first);
+    let expected = 0;
+    for (const chunk of chunks) {
+      if (chunk.first > expected) throw new Error(`runs ${expected} to ${chunk.first - 1} never reached the accumulator`);
+      if (chunk.first < expected) throw new Error(`run ${chunk.first} reached the accumulator twice`);
+      expected += chunk.count;
+    }
+    if (expected !== runs) throw new Error(`the accumulator got ${expected} runs of ${runs}`);
+    checked = true;
+  };
+  const column = (cell: number, into: Float64Array) => {
+    complete();
+    for (const { first, count, values } of chunks) into.set(values.subarray(cell * count, (cell + 1) * count), first);
+    return into;
+  };
   return {
     mode: 'values',
     add(chunk) {
       if (chunk.type !== 'values') throw new Error('a sketch chunk reached an exact accumulator');
       chunks.push(chunk);
+      checked = false;
     },
+    column,
     summaries() {
-      chunks.sort((a, b) => a.first - b.first);
-      let expected = 0;
-      for (const chunk of chunks) {
-        if (chunk.first > expected) throw new Error(`runs ${expected} to ${chunk.first - 1} never reached the accumulator`);
-        if (chunk.first < expected) throw new Error(`run ${chunk.first} reached the accumulator twice`);
-        expected += chunk.count;
-      }
-      if (expected !== runs) throw new Error(`the accumulator got ${expected} runs of ${runs}`);
-      const column = new Float64Array(runs);
-      return summarizeCells(metrics, years, runs, (cell) => {
-        for (const { first, count, values } of chunks) column.set(values.subarray(cell * count, (cell + 1) * count), first);
-        return column;
-      });
+      complete();
+      const into = new Float64Array(runs);
+      return summarizeCells(metrics, years, runs, (cell) => column(cell, into));
     },
   };
 }

@@ -112,12 +112,3 @@ export function encodeChunk(values: Float64Array, first: number, count: number, 
   }
   return { type: 'sketch', first, count, keys, sums, extremes };
 }
-
-/**
- * Copies an exact chunk's columns (`[cell][run in chunk]`) to their runs' places in a store of every run
- * cell by cell (`[cell][run]`, `runs` long per cell), whatever order chunks arrive in.
- */
-export function copyColumns(chunk: Extract<ChunkResult, { type: 'values' }>, store: Float64Array, runs: number, cells: number): void {
-  const { first, count, values } = chunk;
-  for (let cell = 0; cell < cells; cell++) store.set(values.subarray(cell * count, (cell + 1) * count), cell * runs + first);
-}

@@ -1,4 +1,5 @@
 import type { ChunkResult, SummaryMode } from './chunkResult.js';
+import type { CompareChunkResult, ComparePlan } from './runCompareChunk.js';
 
 // Workers compile the scenario from the texts the main thread read, never from disk.
 import type { SourceText } from '../scenario/memoryFilePort.js';
@@ -42,10 +43,29 @@ export interface CellsRequest extends Omit<ChunkRequest, 'type' | 'mode'> {
   readonly cells: Int32Array;
 }
 
-/** A worker's answer: the chunk's, the points' or the cells' results, or a value that left its legal range (a scenario error). */
+/** A scenario as a worker compiles it: its texts, and a key to cache it by. */
+export type ShippedScenario = Pick<ScenarioTask, 'key' | 'entry' | 'sources'>;
+
+/**
+ * A request to a worker: simulate runs [first, first + count) of a baseline and its alternatives on common
+ * random numbers, and return each one's chunk and the differences (see `runCompareChunk`).
+ */
+export interface CompareRequest {
+  readonly type: 'compare';
+  /** Baseline first. */
+  readonly scenarios: readonly ShippedScenario[];
+  readonly seed: number;
+  readonly first: number;
+  readonly count: number;
+  readonly plan: ComparePlan;
+}
+
+/** A worker's answer: the chunk's, the points', the cells' or the comparison's results, or a value that left its legal range (a scenario error). */
 export type ChunkReply =
   | ChunkResult
   | { readonly type: 'points'; readonly values: Float64Array }
   | { readonly type: 'cells'; readonly values: Float64Array }
-  | { readonly type: 'rangeError'; readonly path: readonly (string | number)[]; readonly detail: string }
+  | CompareChunkResult
+  /** `scenario`: in a comparison, the index of the scenario whose value left its range. */
+  | { readonly type: 'rangeError'; readonly path: readonly (string | number)[]; readonly detail: string; readonly scenario?: number }
   | { readonly type: 'failure'; readonly message: string };

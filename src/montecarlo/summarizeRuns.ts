@@ -17,11 +17,6 @@ export function summarizeRuns(values: Float64Array, runs: number, metrics: numbe
   });
 }
 
-/** Summarizes values stored cell by cell (`[metric][year][run]`, runs in order): as `summarizeRuns`, without gathering. */
-export function summarizeColumns(values: Float64Array, runs: number, metrics: number, years: number): MetricSummaries {
-  return summarizeCells(metrics, years, runs, (cell) => values.subarray(cell * runs, (cell + 1) * runs));
-}
-
 /** Summarizes each cell (`metric * years + year`) of `runs` runs from its values in run order, which `column` gives. */
 export function summarizeCells(metrics: number, years: number, runs: number, column: (cell: number) => Float64Array): MetricSummaries {
   const scratch = new Float64Array(runs);

@@ -4,7 +4,8 @@ import type { CompiledScenario } from '../scenario/compiled.js';
 import type { SourceText } from '../scenario/memoryFilePort.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { MonteCarloAborted } from './monteCarloAborted.js';
-import type { CellsRequest, ChunkReply, ChunkRequest, PointsRequest } from './protocol.js';
+import type { CellsRequest, ChunkReply, ChunkRequest, CompareRequest, PointsRequest } from './protocol.js';
+import { ScenarioRangeError } from './scenarioRangeError.js';
 
 // The compiled worker entry: beside this file in dist/; from the TypeScript sources (tests), in dist/.
 function workerFile(): URL {
@@ -55,7 +56,7 @@ export function shipScenario(c: CompiledScenario): ScenarioShipment {
 /**
  * Runs tasks on worker threads, at most two per thread in flight (so memory stays bounded however many tasks
  * there are), handing each reply to `onReply` as it comes, in any order. A value out of its legal range in a
- * worker throws ValueRangeError; aborting the signal throws MonteCarloAborted.
+ * worker throws ValueRangeError (ScenarioRangeError in a comparison); aborting the signal throws MonteCarloAborted.
  *
  * Given a number, it opens a pool of that many threads and is gone when the promise settles; an abort then
  * stops the threads at once. Given an open pool, it leaves it open: an abort stops handing out tasks and
@@ -64,7 +65,7 @@ export function shipScenario(c: CompiledScenario): ScenarioShipment {
 export async function runOnPool<T>(
   target: number | WorkerPool,
   tasks: readonly T[],
-  request: (task: T) => ChunkRequest | PointsRequest | CellsRequest,
+  request: (task: T) => ChunkRequest | PointsRequest | CellsRequest | CompareRequest,
   onReply: (task: T, reply: Exclude<ChunkReply, { type: 'rangeError' | 'failure' }>) => void,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -86,7 +87,10 @@ export async function runOnPool<T>(
         const task = tasks[next++];
         const reply = (await piscina.run(request(task), { signal: kill.signal })) as ChunkReply;
         if (failure !== undefined || signal?.aborted) return;
-        if (reply.type === 'rangeError') throw new ValueRangeError(reply.path, reply.detail);
+        if (reply.type === 'rangeError') {
+          const e = new ValueRangeError(reply.path, reply.detail);
+          throw reply.scenario === undefined ? e : new ScenarioRangeError(reply.scenario, e);
+        }
         if (reply.type === 'failure') throw new Error(reply.message);
         onReply(task, reply);
       }

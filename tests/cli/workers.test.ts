@@ -26,15 +26,16 @@ describe('brigadas run on worker threads', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
-  it('prints byte-identical compare JSON for --workers 1 and 2 (each scenario run in this thread or on one pool)', () => {
+  it('prints byte-identical compare JSON for --workers 1, 2 and 3 (chunks of every scenario in this thread or on one pool)', () => {
     const args = ['compare', 'scenarios/baseline.yaml', 'scenarios/parole-reinstated-2027.yaml', 'scenarios/retention-cap-50.yaml', '--runs', '300', '--seed', '5', '--format', 'json'];
-    const [one, two] = [1, 2].map((w) => cliProcess(...args, '--workers', String(w)));
-    for (const r of [one, two]) {
+    const [one, two, three] = [1, 2, 3].map((w) => cliProcess(...args, '--workers', String(w)));
+    for (const r of [one, two, three]) {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
     }
     expect(JSON.parse(one.stdout).alternatives).toHaveLength(2);
     expect(two.stdout).toBe(one.stdout);
+    expect(three.stdout).toBe(one.stdout);
   });
 
   it('prints byte-identical calibrate JSON and calibrated scenario for --workers 1 and 2 (target cells sent back by the pool)', () => {
