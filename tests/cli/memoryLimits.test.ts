@@ -15,10 +15,10 @@ function expectRefusal(r: { code: number; stdout: string; stderr: string }, patt
 describe('refused for memory before running', () => {
   it('sensitivity --method sobol --samples 1000000 (hours of runs): the figure and the most samples that fit', () => {
     const r = cliProcess('sensitivity', 'scenarios/baseline.yaml', '--metric', 'cumulativeDefections', '--year', '2035', '--method', 'sobol', '--samples', '1000000');
-    expectRefusal(r, /^brigadas: sensitivity --method sobol --samples 1000000 with 39 factors would need about 27\.9 GB of memory, above the limit of 4\.0 GB; use --samples \d+ or fewer\n$/);
+    expectRefusal(r, /^brigadas: sensitivity --method sobol --samples 1000000 with 47 factors would need about 39\.6 GB of memory, above the limit of 4\.0 GB; use --samples \d+ or fewer\n$/);
   });
 
-  it('calibrate --draws 1000000 of a targets file of 511 targets', () => {
+  it('calibrate --draws 1000000 of a large targets file', () => {
     const { dir, cleanup } = tempDir();
     try {
       // The shipped targets seven times over, each copy with ids of its own.
@@ -27,14 +27,14 @@ describe('refused for memory before running', () => {
       const file = join(dir, 'targets.csv');
       writeFileSync(file, `${[header, ...copies.flat()].join('\n')}\n`);
       const r = cliProcess('calibrate', 'scenarios/priors.yaml', '--draws', '1000000', '--targets', file);
-      expectRefusal(r, /calibrate --draws 1000000 with 511 targets and 39 uncertain parameters would need about 4\.5 GB of memory, above the limit of 4\.0 GB; use --draws \d+ or fewer/);
+      expectRefusal(r, /calibrate --draws 1000000 with 539 targets and 47 uncertain parameters would need about 4\.8 GB of memory, above the limit of 4\.0 GB; use --draws \d+ or fewer/);
     } finally {
       cleanup();
     }
   });
 
-  it('compare of 21 scenarios of 12,000 runs (exact summaries keep every run)', () => {
-    const r = cliProcess('compare', 'scenarios/baseline.yaml', ...Array.from({ length: 20 }, () => 'scenarios/baseline.yaml'), '--runs', '12000');
-    expectRefusal(r, /comparing 21 scenarios of 12000 runs would need about 5\.4 GB of memory, above the limit of 4\.0 GB; compare fewer alternatives at a time/);
+  it('compare of 21 scenarios of 10,000 runs (exact summaries keep every run)', () => {
+    const r = cliProcess('compare', 'scenarios/baseline.yaml', ...Array.from({ length: 20 }, () => 'scenarios/baseline.yaml'), '--runs', '10000');
+    expectRefusal(r, /comparing 21 scenarios of 10000 runs would need about 4\.8 GB of memory, above the limit of 4\.0 GB; compare fewer alternatives at a time/);
   });
 });
