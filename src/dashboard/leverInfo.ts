@@ -36,6 +36,8 @@ export function formatLever(lever: Lever, value: number): string {
   if (spec.unit.startsWith('USD')) return `${formatNumber(value, spec.unit)}${spec.unit.slice(3)}`;
   if (spec.unit === 'years') return `${Number(value.toFixed(2))} years`;
   if (spec.unit.startsWith('doctors per')) return `${Number(value.toFixed(2))}/1000`;
+  // A factor on prices reads as one: x1 is the contracted price, x1.2 twenty percent above it.
+  if (lever === 'hostPriceFactor') return `x${Number(value.toFixed(2))}`;
   return String(Number(value.toFixed(3)));
 }
 
