@@ -143,10 +143,10 @@ describe('the too-small screen', () => {
       const d = await renderDashboard({ scenario: t.load('baseline.yaml'), runner: quickRunner(), ...quick });
       await d.waitFor(settled);
       await d.resize(70, 20);
-      expect(d.lastFrame()).toContain('other keys do nothing here');
+      expect(await d.waitFor((f) => f.includes('other keys do nothing here'))).toContain('other keys do nothing here');
       await d.press(`${RIGHT5}+`, KEYS.down, '+', 't', '?', 'u');
       await d.resize(120, 40);
-      const frame = d.lastFrame()!;
+      const frame = await d.waitFor((f) => f.includes('Year 2026'));
       expect(frame).toContain('Year 2026');
       expect(frame).toContain('unchanged scenario');
       expect(frame).toMatch(/▸ parole open +closed/);

@@ -150,7 +150,8 @@ describe('the sensitivity view', () => {
     expect(tall).toContain('Sensitivity (t)');
     expect(tall).toContain('? or Esc closes this help.');
     await d.resize(80, 24);
-    const small = d.lastFrame() ?? '';
+    // Wait for the help box to be drawn at the new size: one tick is not always enough on a loaded machine.
+    const small = await d.waitFor((f) => f.includes('a taller terminal shows how to read the charts'));
     expect(small.split('\n').length).toBeLessThanOrEqual(23);
     expect(small).toMatch(/│ t +tornado of the selected metric and year; t again closes it *│/);
     expect(small).toMatch(/│ q \/ Esc +quit/);
