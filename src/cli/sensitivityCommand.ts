@@ -81,8 +81,9 @@ export function registerSensitivity(program: Command, kit: CommandKit): void {
       if (opts.method !== 'tornado' && samples < 2) throw kit.usageError(`--samples ${samples}: ${opts.method} needs at least 2`);
       const c = kit.load(file);
       const versus = opts.versus === undefined ? undefined : kit.load(opts.versus);
-      const out = prepareOut(opts, format, scenarioInputs(versus === undefined ? [c] : [c, versus]));
-      for (const s of versus === undefined ? [c] : [c, versus]) {
+      const scenarios = versus === undefined ? [c] : [c, versus];
+      const out = prepareOut(opts, format, scenarioInputs(scenarios));
+      for (const s of scenarios) {
         const problemText = targetProblem(s, opts.metric, opts.year);
         if (problemText !== undefined) throw kit.usageError(problemText);
       }

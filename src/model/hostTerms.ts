@@ -29,13 +29,12 @@ export function updateResponses(s: RunState, inputs: RunInputs, t: number): void
   // The intensity of pressure cuts depends on the margin: have them recomputed.
   s.lastPressure = NaN;
   const H = s.docs.length;
-  const priced = Math.pow(priceFactor, -inputs.hostPriceElasticity);
+  s.priced = Math.pow(priceFactor, -inputs.hostPriceElasticity);
   for (let h = 0; h < H; h++) {
     const contract = s.retentionOf[h];
     const kept = Math.min(contract, cap);
     const margin = contract > 0 ? kept / contract : 1;
     s.retainedOf[h] = kept;
-    s.pricedOf[h] = priced;
     s.staffedCashOf[h] = Math.min(1, Math.pow(priceFactor * margin, inputs.supplyMarginElasticity));
     s.staffedKindOf[h] = Math.min(1, Math.pow(margin, inputs.supplyMarginElasticity));
     s.calmOf[h] = Math.pow(margin, inputs.pressureRetentionElasticity);
@@ -65,7 +64,7 @@ export function hostTerms(s: RunState, inputs: RunInputs, t: number): void {
     const barrels = s.oilOf[h][t];
     const oil = barrels > 0 ? (barrels * DAYS_PER_MONTH * oilPrice * s.oilShareOf[h]) / Math.max(s.demandOf[h][t], 1) : 0;
     s.valueOf[h] = cash * priceFactor + oil;
-    const response = cash > 0 ? s.pricedOf[h] * s.staffedCashOf[h] : barrels > 0 ? s.staffedKindOf[h] : 1;
+    const response = cash > 0 ? s.priced * s.staffedCashOf[h] : barrels > 0 ? s.staffedKindOf[h] : 1;
     s.targetOf[h] = Math.round(posts * response);
   }
 }

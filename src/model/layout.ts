@@ -59,7 +59,10 @@ export function hostRows(layout: ModelLayout, years: number): Int32Array {
   const rows = new Int32Array(HOST_METRICS.length * layout.hostIds.length);
   layout.hostIds.forEach((h, i) => {
     HOST_METRICS.forEach((m, k) => {
-      rows[HOST_METRICS.length * i + k] = layout.index[`${m}.${h}`] * years;
+      const index = layout.index[`${m}.${h}`];
+      // modelLayout names the same metrics: a name it lacks would silently write every value to row 0.
+      if (index === undefined) throw new RangeError(`the layout has no metric ${m}.${h}`);
+      rows[HOST_METRICS.length * i + k] = index * years;
     });
   });
   return rows;

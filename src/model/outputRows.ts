@@ -1,40 +1,6 @@
 import type { ModelLayout } from './layout.js';
 
-/** The output row (`index × years`) of each metric that is not per host. */
-export interface OutputRows {
-  readonly domesticDoctors: number;
-  readonly paroleApplicants: number;
-  readonly paroleAdmitted: number;
-  readonly stayedAbroad: number;
-  readonly emigrated: number;
-  readonly retired: number;
-  readonly graduation: number;
-  readonly retirement: number;
-  readonly domesticEmigration: number;
-  readonly paroleApprovals: number;
-  readonly paroleDenials: number;
-  readonly doctorsAbroad: number;
-  readonly otherWorkersAbroad: number;
-  readonly healthWorkersAbroad: number;
-  readonly totalDoctors: number;
-  readonly population: number;
-  readonly patientsPerDoctor: number;
-  readonly defections: number;
-  readonly doctorDefections: number;
-  readonly cumulativeDefections: number;
-  readonly cumulativeParoleApprovals: number;
-  readonly hostPaymentsUSD: number;
-  readonly stateRevenueUSD: number;
-  readonly workerPayUSD: number;
-  readonly retentionShare: number;
-  readonly reportedHealthExportsUSD: number;
-  readonly bookedStateRevenueUSD: number;
-  readonly bookedRetentionShare: number;
-  readonly bookedLessReceivedUSD: number;
-  readonly workerPayPerMonthUSD: number;
-  readonly paroleOpenMonths: number;
-}
-
+// The metrics that are not per host, each given its output row by `outputRows`.
 const NAMES = [
   'domesticDoctors',
   'paroleApplicants',
@@ -67,7 +33,10 @@ const NAMES = [
   'bookedLessReceivedUSD',
   'workerPayPerMonthUSD',
   'paroleOpenMonths',
-] as const satisfies readonly (keyof OutputRows)[];
+] as const;
+
+/** The output row (`index × years`) of each metric that is not per host. */
+export type OutputRows = { readonly [M in (typeof NAMES)[number]]: number };
 
 const cache = new WeakMap<ModelLayout, Map<number, OutputRows>>();
 

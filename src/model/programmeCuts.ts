@@ -30,7 +30,7 @@ export function programmeCuts(s: RunState, inputs: RunInputs, rows: OutputRows, 
   const events = inputs.events;
   while (s.eventCursor < events.length && events[s.eventCursor].month === t) {
     const e = events[s.eventCursor++];
-    if (cut(s, rows, e.host, e.share, y)) settleCut(s);
+    cut(s, rows, e.host, e.share, y);
   }
   const pressure = inputs.usPressure[t];
   if (!(pressure > 0)) return;
@@ -41,24 +41,17 @@ export function programmeCuts(s: RunState, inputs: RunInputs, rows: OutputRows, 
   }
   for (let h = 0; h < H; h++) {
     if (s.open[h] <= 0 || s.pCuts[h] <= 0) continue;
-    if (s.cutStream[h]() < s.pCuts[h] && cut(s, rows, h, s.pressureCutOf[h], y)) settleCut(s);
+    if (s.cutStream[h]() < s.pCuts[h]) cut(s, rows, h, s.pressureCutOf[h], y);
   }
-}
-
-function settleCut(s: RunState): void {
-  s.domestic += s.cutHome;
-  s.stayed += s.cutStayed;
-  s.cumDefections += s.cutStayed;
 }
 
 /**
  * Ends `share` of host h's programme: of each cadre, `leave ~ Binomial(stock, share)` leave, of whom
  * `stay ~ Binomial(leave, stayShareOnEnd_h)` stay abroad (counted as defections: Brazil 2018, S132, X135) and
- * the rest come home. Returns whether anything was cut, leaving the doctors who came home and the workers
- * who stayed in `s.cutHome` and `s.cutStayed`.
+ * the rest come home: the doctors to `domesticDoctors`, the stayers to `stayedAbroad`.
  */
-function cut(s: RunState, rows: OutputRows, h: number, share: number, y: number): boolean {
-  if (share <= 0 || s.open[h] <= 0) return false;
+function cut(s: RunState, rows: OutputRows, h: number, share: number, y: number): void {
+  if (share <= 0 || s.open[h] <= 0) return;
   const r = s.cutStream[h];
   const base = HOST_ROWS * h;
   const leaveD = binomial(r, s.docs[h], share);
@@ -67,8 +60,9 @@ function cut(s: RunState, rows: OutputRows, h: number, share: number, y: number)
   const stayO = binomial(r, leaveO, s.stayOnEndOf[h]);
   s.docs[h] -= leaveD;
   s.others[h] -= leaveO;
-  s.cutHome = leaveD - stayD;
-  s.cutStayed = stayD + stayO;
+  s.domestic += leaveD - stayD;
+  s.stayed += stayD + stayO;
+  s.cumDefections += stayD + stayO;
   s.hostYear[base + R_RETURN_D] += leaveD - stayD;
   s.hostYear[base + R_RETURN_O] += leaveO - stayO;
   s.hostYear[base + R_STAY_D] += stayD;
@@ -76,5 +70,4 @@ function cut(s: RunState, rows: OutputRows, h: number, share: number, y: number)
   s.out[rows.defections + y] += stayD + stayO;
   s.out[rows.doctorDefections + y] += stayD;
   s.open[h] = share >= 1 ? 0 : s.open[h] * (1 - share);
-  return true;
 }

@@ -89,8 +89,9 @@ export class RunState {
   lastPriceFactor = NaN;
   /** Each host's retention under the month's cap. */
   readonly retainedOf: Float64Array;
-  /** Responses to the cap and the price factor (`updateResponses`). */
-  readonly pricedOf: Float64Array;
+  // Responses to the cap and the price factor (`updateResponses`).
+  /** A cash host's demand at the month's price factor (the same for every cash host). */
+  priced = 1;
   readonly staffedCashOf: Float64Array;
   readonly staffedKindOf: Float64Array;
   readonly calmOf: Float64Array;
@@ -105,9 +106,6 @@ export class RunState {
   readonly payFactors: Float64Array;
   readonly lastHazard: Float64Array;
   readonly pDefects: Float64Array;
-  /** Doctors who came home and workers who stayed abroad in the last cut (`cut`). */
-  cutHome = 0;
-  cutStayed = 0;
 
   // Random streams, one per component, so a new draw in one place does not shift the others.
   readonly defectStream: Rng[] = [];
@@ -149,7 +147,6 @@ export class RunState {
     this.pressureCutOf = new Float64Array(H);
     this.pCuts = new Float64Array(H);
     this.retainedOf = new Float64Array(H);
-    this.pricedOf = new Float64Array(H);
     this.staffedCashOf = new Float64Array(H);
     this.staffedKindOf = new Float64Array(H);
     this.calmOf = new Float64Array(H);
