@@ -101,6 +101,7 @@ export function settleDepartures(s: RunState, rows: OutputRows, y: number): void
     s.others[h] -= retO;
     s.domestic += retD;
     s.applicants += paroleD + paroleO;
+    s.cumApplications += paroleD + paroleO;
     s.stayed += defD - paroleD + (defO - paroleO);
     s.cumDefections += defD + defO;
     s.hostYear[base + R_PAROLE_D] += paroleD;

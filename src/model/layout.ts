@@ -7,6 +7,11 @@ export interface MetricDef {
   readonly unit: string;
   readonly kind: MetricKind;
   readonly doc: string;
+  /**
+   * Whether the metric is a value at a moment (a stock, a sum of stocks, a running total or a ratio of
+   * them), which a run can report at the end of any month (`MonthProbes`), not only on 31 December.
+   */
+  readonly moment: boolean;
 }
 
 /** One flow of people between two stocks; `null` is outside the model. */
@@ -72,12 +77,12 @@ export function hostRows(layout: ModelLayout, years: number): Int32Array {
 export function modelLayout(hostIds: readonly string[]): ModelLayout {
   const metrics: MetricDef[] = [];
   const flows: FlowDef[] = [];
-  const stock = (name: string, unit: string, doc: string) => metrics.push({ name, unit, kind: 'stock', doc });
+  const stock = (name: string, unit: string, doc: string) => metrics.push({ name, unit, kind: 'stock', doc, moment: true });
   const flow = (name: string, from: string | null, to: string | null, unit: string, doc: string) => {
     flows.push({ name, from, to });
-    metrics.push({ name, unit, kind: 'flow', doc });
+    metrics.push({ name, unit, kind: 'flow', doc, moment: false });
   };
-  const derived = (name: string, unit: string, doc: string) => metrics.push({ name, unit, kind: 'derived', doc });
+  const derived = (name: string, unit: string, doc: string, moment = false) => metrics.push({ name, unit, kind: 'derived', doc, moment });
 
   stock('domesticDoctors', 'doctors', 'doctors working in Cuba');
   for (const h of hostIds) for (const [name, unit, doc] of HOST_STOCKS) stock(`${name}.${h}`, unit, `${doc} (${h})`);
@@ -105,17 +110,18 @@ export function modelLayout(hostIds: readonly string[]): ModelLayout {
   flow('paroleApprovals', 'paroleApplicants', 'paroleAdmitted', 'persons/year', 'parole applications approved');
   flow('paroleDenials', 'paroleApplicants', 'stayedAbroad', 'persons/year', 'parole applications refused');
 
-  derived('doctorsAbroad', 'doctors', 'doctors serving abroad, all hosts');
-  derived('otherWorkersAbroad', 'health workers', 'other health workers serving abroad, all hosts');
-  derived('healthWorkersAbroad', 'health workers', 'all health workers serving abroad');
-  for (const h of hostIds) derived(`healthWorkersAbroad.${h}`, 'health workers', `health workers serving at ${h}`);
-  derived('totalDoctors', 'doctors', 'doctors at home plus abroad (what ONEI counts)');
-  derived('population', 'persons', 'population of Cuba on 31 December');
-  derived('patientsPerDoctor', 'persons/doctor', 'population per doctor working at home');
+  derived('doctorsAbroad', 'doctors', 'doctors serving abroad, all hosts', true);
+  derived('otherWorkersAbroad', 'health workers', 'other health workers serving abroad, all hosts', true);
+  derived('healthWorkersAbroad', 'health workers', 'all health workers serving abroad', true);
+  for (const h of hostIds) derived(`healthWorkersAbroad.${h}`, 'health workers', `health workers serving at ${h}`, true);
+  derived('totalDoctors', 'doctors', 'doctors at home plus abroad (what ONEI counts)', true);
+  derived('population', 'persons', 'population of Cuba (on 31 December, or at the end of the month read)', true);
+  derived('patientsPerDoctor', 'persons/doctor', 'population per doctor working at home', true);
   derived('defections', 'persons/year', 'health workers leaving a mission without returning, all hosts');
   derived('doctorDefections', 'doctors/year', 'doctors leaving a mission without returning, all hosts');
-  derived('cumulativeDefections', 'persons', 'defections since the start of the horizon');
-  derived('cumulativeParoleApprovals', 'persons', 'parole approvals since the start of the horizon');
+  derived('cumulativeDefections', 'persons', 'defections since the start of the horizon', true);
+  derived('cumulativeParoleApprovals', 'persons', 'parole approvals since the start of the horizon', true);
+  derived('cumulativeParoleApplications', 'persons', 'parole applications filed since the start of the horizon', true);
   derived('hostPaymentsUSD', 'USD/year', 'received: cash and in-kind value (oil) hosts deliver for the health workers they receive');
   derived('stateRevenueUSD', 'USD/year', 'received: part of host payments the Cuban state keeps');
   derived('workerPayUSD', 'USD/year', 'part of host payments that reaches the workers');

@@ -23,6 +23,7 @@ const NAMES = [
   'doctorDefections',
   'cumulativeDefections',
   'cumulativeParoleApprovals',
+  'cumulativeParoleApplications',
   'hostPaymentsUSD',
   'stateRevenueUSD',
   'workerPayUSD',

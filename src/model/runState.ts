@@ -36,6 +36,7 @@ export class RunState {
   awareness = 0;
   cumDefections = 0;
   cumApprovals = 0;
+  cumApplications = 0;
 
   // Per host.
   /** Doctors serving at each host. */

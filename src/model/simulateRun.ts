@@ -5,6 +5,7 @@ import { hostTerms, updateResponses } from './hostTerms.js';
 import type { RunInputs } from './inputs.js';
 import type { ModelLayout } from './layout.js';
 import { money } from './money.js';
+import { checkProbes, ProbeRecorder, type MonthProbes } from './monthProbes.js';
 import { outputRows } from './outputRows.js';
 import { paroleDecisions, updateAwareness } from './paroleDecisions.js';
 import { programmeCuts } from './programmeCuts.js';
@@ -13,12 +14,13 @@ import { RunState, type StreamFactory } from './runState.js';
 import { yearEnd } from './yearEnd.js';
 
 export type { StreamFactory } from './runState.js';
+export type { MonthProbes } from './monthProbes.js';
 
 /**
  * Simulates one run month by month and returns its yearly metrics as one Float64Array laid out
  * `[metric * years + year]` (rows in `layout.metrics` order): a pure function of its inputs and streams.
  * Given `into` (at least metrics x years long), it writes them to its start and returns that view instead
- * of a new array.
+ * of a new array. Given `probes`, it also writes the values they ask for at the end of their months.
  *
  * Each month applies the model's mechanisms in this order (docs/MODEL.md, "Flows and their order within a
  * month"): the responses of hosts and Cuba to the retention cap and prices, programme cuts, each host's terms
@@ -27,9 +29,11 @@ export type { StreamFactory } from './runState.js';
  * whole numbers (binomial or Poisson draws, or such a draw shared out by systematic sampling), so stocks stay
  * whole and non-negative and each changes by exactly its inflows minus its outflows.
  */
-export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: number, streams: StreamFactory, into?: Float64Array): Float64Array {
+export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: number, streams: StreamFactory, into?: Float64Array, probes?: MonthProbes): Float64Array {
   const size = layout.metrics.length * years;
   if (into !== undefined && into.length < size) throw new RangeError(`simulateRun needs room for ${size} values (metrics x years), got ${into.length}`);
+  if (probes !== undefined) checkProbes(probes, layout, inputs.months);
+  const recorder = probes === undefined || probes.months.length === 0 ? undefined : new ProbeRecorder(probes, layout);
   // A runner that keeps many runs side by side passes each run's place in its buffer: no buffer of its own
   // to allocate and copy from for every run.
   const out = into === undefined ? new Float64Array(size) : into.subarray(0, size).fill(0);
@@ -59,6 +63,7 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     money(s, inputs, rows, t, y);
     updateAwareness(s, paroleOpen, awarenessStep);
     if ((startMonth + t) % 12 === 11 || t === months - 1) yearEnd(s, inputs, rows, t, y);
+    recorder?.record(s, inputs, t);
   }
   return out;
 }
