@@ -6,6 +6,7 @@ import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import type { CommandKit } from './commandKit.js';
 import { defaultWorkers } from './defaultWorkers.js';
 import { examples } from './examples.js';
+import { parseYears, yearsProblem } from './parseYears.js';
 import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from './outputOptions.js';
 import { writeOutput } from './writeOutput.js';
 
@@ -17,6 +18,7 @@ interface CompareCommandOptions {
   force?: boolean;
   workers?: number;
   quiet?: boolean;
+  years?: number[];
 }
 
 /** Adds `brigadas compare` to the program: alternatives against a baseline, run by run on common random numbers. */
@@ -29,19 +31,20 @@ export function registerCompare(program: Command, kit: CommandKit): void {
     .argument('<alt...>', 'alternative scenario YAML files, each compared with the baseline')
     .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', kit.parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
-    .addOption(formatOption());
+    .addOption(formatOption())
+    .option('-y, --years <years>', "the table's years, such as 2027,2028,2035 or 2026..2030 (default: every fifth year and the last)", parseYears);
   addOutOptions(compare)
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', kit.parseWorkers)
     // No progress line yet: --quiet is taken for the same command lines to work across commands.
     .option('-q, --quiet', 'no progress line on stderr')
-    .addHelpText('after', examples('compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml scenarios/retention-cap-50.yaml --out compare.csv'))
+    .addHelpText('after', examples('compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml --years 2026..2030', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml scenarios/retention-cap-50.yaml --out compare.csv'))
     .action(async (baselineFile: string, alternativeFiles: string[], opts: CompareCommandOptions, command: Command) => {
       const format = chosenFormat(command, opts);
       const baseline = kit.load(baselineFile);
       const alternatives = alternativeFiles.map((f) => kit.load(f));
       const out = prepareOut(opts, format, scenarioInputs([baseline, ...alternatives]));
       const { runs, seed } = opts;
-      const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs, seed });
+      const problem = yearsProblem(opts.years, baseline.years, format) ?? compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs, seed });
       if (problem !== undefined) throw kit.usageError(problem);
       const workers = defaultWorkers(opts.workers, runs);
       let report;
@@ -54,7 +57,7 @@ export function registerCompare(program: Command, kit: CommandKit): void {
         if (e instanceof CompareRangeError) throw kit.invalidInput([rangeDiagnostic(e.scenario, e)]);
         throw e;
       }
-      const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? formatCompareCsv(report) : formatCompareTable(report);
+      const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? formatCompareCsv(report) : formatCompareTable(report, opts.years);
       await writeOutput(kit.io, out, text);
     });
 }

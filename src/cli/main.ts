@@ -22,6 +22,7 @@ import { EXIT } from './exitCodes.js';
 import { nodeFilePort } from './nodeFilePort.js';
 import { OutputError } from './outputError.js';
 import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from './outputOptions.js';
+import { parseYears, yearsProblem } from './parseYears.js';
 import { progressLine } from './progress.js';
 import { registerSensitivity } from './sensitivityCommand.js';
 import { writeOutput } from './writeOutput.js';
@@ -98,6 +99,7 @@ interface RunCommandOptions {
   out?: string;
   workers?: number;
   force?: boolean;
+  years?: number[];
   quiet?: boolean;
 }
 
@@ -149,7 +151,8 @@ export function makeProgram(io: CliIo): Command {
     .argument('<scenario>', 'scenario YAML file')
     .option('-n, --runs <n>', 'number of Monte Carlo runs', parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
-    .addOption(formatOption());
+    .addOption(formatOption())
+    .option('-y, --years <years>', "the table's years, such as 2027,2028,2035 or 2026..2030 (default: every fifth year and the last)", parseYears);
   addOutOptions(run)
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
@@ -160,10 +163,12 @@ export function makeProgram(io: CliIo): Command {
       const format = chosenFormat(command, opts);
       const c = load(file);
       // Before the runs: a refusal should not come after minutes of waiting.
+      const problem = yearsProblem(opts.years, c.years, format);
+      if (problem !== undefined) throw new UsageError(problem);
       const out = prepareOut(opts, format, scenarioInputs([c]));
       const summaries = await monteCarlo(c, opts, io);
       const report = runReport(c, opts.seed, opts.runs, summaries);
-      await writeOutput(io, out, format === 'json' ? formatJson(report) : format === 'csv' ? formatCsv(report) : formatTable(report));
+      await writeOutput(io, out, format === 'json' ? formatJson(report) : format === 'csv' ? formatCsv(report) : formatTable(report, opts.years));
     });
 
   program

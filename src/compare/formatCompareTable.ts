@@ -13,10 +13,10 @@ function formatProbability(p: number | null): string {
 
 /**
  * Prints a comparison as a plain-text table: for the key metrics in a few years, the baseline's and each
- * alternative's medians and the median per-run difference with its 90% interval and P(difference > 0).
+ * alternative's medians and the median per-run difference with its 90% interval and P(difference > 0), in
+ * `years` (by default every fifth year and the last, four at most).
  */
-export function formatCompareTable(report: CompareReport): string {
-  const years = tableYears(report.years, 4);
+export function formatCompareTable(report: CompareReport, years: readonly number[] = tableYears(report.years, 4)): string {
   const cols = years.map((y) => report.years.indexOf(y));
   const base = report.scenarios[report.baseline];
   const widths = [22, 6, 12, 12, 12, 24, 8];

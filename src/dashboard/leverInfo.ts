@@ -15,6 +15,9 @@ export const LEVER_LABELS: Readonly<Record<Lever, string>> = {
   retentionCap: 'retention cap',
   minDoctorsPer1000AtHome: 'min doctors',
   hostPriceFactor: 'price factor',
+  paroleProcessingMonths: 'parole wait',
+  paroleApproval: 'parole approval',
+  paroleEligibility: 'parole covers',
 };
 
 // What one press of + or - moves a lever by: a step a reader can count in, well inside its legal range.
@@ -26,6 +29,9 @@ const LEVER_STEPS: Readonly<Partial<Record<Lever, number>>> = {
   retentionCap: 0.05,
   minDoctorsPer1000AtHome: 0.5,
   hostPriceFactor: 0.05,
+  paroleProcessingMonths: 1,
+  paroleApproval: 0.05,
+  paroleEligibility: 0.1,
 };
 
 /** Formats a lever's value for people: `open`, `60%`, `$50/month`, `8 years`. */
@@ -35,6 +41,7 @@ export function formatLever(lever: Lever, value: number): string {
   if (spec.unit === 'share') return `${Number((value * 100).toFixed(1))}%`;
   if (spec.unit.startsWith('USD')) return `${formatNumber(value, spec.unit)}${spec.unit.slice(3)}`;
   if (spec.unit === 'years') return `${Number(value.toFixed(2))} years`;
+  if (spec.unit === 'months') return `${Number(value.toFixed(2))} months`;
   if (spec.unit.startsWith('doctors per')) return `${Number(value.toFixed(2))}/1000`;
   // A factor on prices reads as one: x1 is the contracted price, x1.2 twenty percent above it.
   if (lever === 'hostPriceFactor') return `x${Number(value.toFixed(2))}`;

@@ -8,6 +8,9 @@ export interface HostInputs {
   readonly stayShareOnEnd: number;
   readonly pressureHazard: number;
   readonly pressureCutShare: number;
+  /** The term of a mission at the host, in years (Infinity: missions never end). */
+  readonly missionLengthYears: number;
+  readonly renewalShare: number;
   readonly demand: Float64Array;
   readonly paymentUSD: Float64Array;
   readonly oilBarrelsPerDay: Float64Array;
@@ -39,9 +42,14 @@ export interface RunInputs {
   readonly defectionBaseRate: number;
   readonly paroleDefectionMultiplier: number;
   readonly paroleAwarenessYears: number;
+  readonly paroleWordOfMouth: number;
+  readonly paroleMemoryYears: number;
+  readonly paroleLatentRate: number;
+  readonly paroleWaveMonths: number;
   readonly paroleApplyShare: number;
   readonly paroleDelayMonths: number;
   readonly paroleApprovalRate: number;
+  readonly defectorReturnRate: number;
   readonly payElasticity: number;
   readonly takeHomeReferenceUSD: number;
   readonly missionStipendUSD: number;
@@ -67,6 +75,9 @@ export interface RunInputs {
   readonly retentionCap: Float64Array;
   readonly minDoctorsPer1000AtHome: Float64Array;
   readonly hostPriceFactor: Float64Array;
+  readonly paroleProcessingMonths: Float64Array;
+  readonly paroleApproval: Float64Array;
+  readonly paroleEligibility: Float64Array;
   readonly hosts: readonly HostInputs[];
   /** Cuts ordered by month. */
   readonly events: readonly CutEvent[];

@@ -51,6 +51,7 @@ export const HOST_METRICS = [
   'paroleDefectOthers',
   'stayDefectDoctors',
   'stayDefectOthers',
+  'defections',
 ] as const;
 
 /** The position of each host metric in `HOST_METRICS`. */
@@ -109,6 +110,7 @@ export function modelLayout(hostIds: readonly string[]): ModelLayout {
   }
   flow('paroleApprovals', 'paroleApplicants', 'paroleAdmitted', 'persons/year', 'parole applications approved');
   flow('paroleDenials', 'paroleApplicants', 'stayedAbroad', 'persons/year', 'parole applications refused');
+  flow('defectorReturns', 'stayedAbroad', 'domesticDoctors', 'doctors/year', 'doctors who defected coming back to work in Cuba after their re-entry ban');
 
   derived('doctorsAbroad', 'doctors', 'doctors serving abroad, all hosts', true);
   derived('otherWorkersAbroad', 'health workers', 'other health workers serving abroad, all hosts', true);
@@ -118,6 +120,7 @@ export function modelLayout(hostIds: readonly string[]): ModelLayout {
   derived('population', 'persons', 'population of Cuba (on 31 December, or at the end of the month read)', true);
   derived('patientsPerDoctor', 'persons/doctor', 'population per doctor working at home', true);
   derived('defections', 'persons/year', 'health workers leaving a mission without returning, all hosts');
+  for (const h of hostIds) derived(`defections.${h}`, 'persons/year', `health workers leaving the mission in ${h} without returning`);
   derived('doctorDefections', 'doctors/year', 'doctors leaving a mission without returning, all hosts');
   derived('cumulativeDefections', 'persons', 'defections since the start of the horizon', true);
   derived('cumulativeParoleApprovals', 'persons', 'parole approvals since the start of the horizon', true);

@@ -13,6 +13,7 @@ const NAMES = [
   'domesticEmigration',
   'paroleApprovals',
   'paroleDenials',
+  'defectorReturns',
   'doctorsAbroad',
   'otherWorkersAbroad',
   'healthWorkersAbroad',

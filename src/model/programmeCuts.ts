@@ -1,6 +1,7 @@
 import { binomial } from '../random/binomial.js';
 import type { RunInputs } from './inputs.js';
 import { HOST_ROW } from './layout.js';
+import { leaveCohorts } from './missionTerms.js';
 import type { OutputRows } from './outputRows.js';
 import { intensityMonthly } from './rates.js';
 import { HOST_ROWS, type RunState } from './runState.js';
@@ -9,6 +10,7 @@ const R_RETURN_D = HOST_ROW.returnDoctors;
 const R_RETURN_O = HOST_ROW.returnOthers;
 const R_STAY_D = HOST_ROW.stayDefectDoctors;
 const R_STAY_O = HOST_ROW.stayDefectOthers;
+const R_DEFECT = HOST_ROW.defections;
 
 /**
  * 1. Programme cuts, dated and drawn under US pressure.
@@ -30,7 +32,7 @@ export function programmeCuts(s: RunState, inputs: RunInputs, rows: OutputRows, 
   const events = inputs.events;
   while (s.eventCursor < events.length && events[s.eventCursor].month === t) {
     const e = events[s.eventCursor++];
-    cut(s, rows, e.host, e.share, y);
+    cut(s, rows, e.host, e.share, t, y);
   }
   const pressure = inputs.usPressure[t];
   if (!(pressure > 0)) return;
@@ -41,16 +43,18 @@ export function programmeCuts(s: RunState, inputs: RunInputs, rows: OutputRows, 
   }
   for (let h = 0; h < H; h++) {
     if (s.open[h] <= 0 || s.pCuts[h] <= 0) continue;
-    if (s.cutStream[h]() < s.pCuts[h]) cut(s, rows, h, s.pressureCutOf[h], y);
+    if (s.cutStream[h]() < s.pCuts[h]) cut(s, rows, h, s.pressureCutOf[h], t, y);
   }
 }
 
 /**
  * Ends `share` of host h's programme: of each cadre, `leave ~ Binomial(stock, share)` leave, of whom
  * `stay ~ Binomial(leave, stayShareOnEnd_h)` stay abroad (counted as defections: Brazil 2018, S132, X135) and
- * the rest come home: the doctors to `domesticDoctors`, the stayers to `stayedAbroad`.
+ * the rest come home: the doctors to `domesticDoctors`, the stayers to `stayedAbroad` (the doctors among them
+ * barred from returning, as defectors are). The leavers leave every cohort of `missionTerms` and the pool of
+ * `paroleWave` in proportion.
  */
-function cut(s: RunState, rows: OutputRows, h: number, share: number, y: number): void {
+function cut(s: RunState, rows: OutputRows, h: number, share: number, t: number, y: number): void {
   if (share <= 0 || s.open[h] <= 0) return;
   const r = s.cutStream[h];
   const base = HOST_ROWS * h;
@@ -58,15 +62,21 @@ function cut(s: RunState, rows: OutputRows, h: number, share: number, y: number)
   const stayD = binomial(r, leaveD, s.stayOnEndOf[h]);
   const leaveO = binomial(r, s.others[h], share);
   const stayO = binomial(r, leaveO, s.stayOnEndOf[h]);
+  const workers = s.docs[h] + s.others[h];
+  if (s.pool[h] > 0 && workers > 0) s.pool[h] -= Math.round((s.pool[h] * (leaveD + leaveO)) / workers);
+  leaveCohorts(s, h, 0, leaveD);
+  leaveCohorts(s, h, 1, leaveO);
   s.docs[h] -= leaveD;
   s.others[h] -= leaveO;
   s.domestic += leaveD - stayD;
   s.stayed += stayD + stayO;
+  s.banned[t] += stayD;
   s.cumDefections += stayD + stayO;
   s.hostYear[base + R_RETURN_D] += leaveD - stayD;
   s.hostYear[base + R_RETURN_O] += leaveO - stayO;
   s.hostYear[base + R_STAY_D] += stayD;
   s.hostYear[base + R_STAY_O] += stayO;
+  s.hostYear[base + R_DEFECT] += stayD + stayO;
   s.out[rows.defections + y] += stayD + stayO;
   s.out[rows.doctorDefections + y] += stayD;
   s.open[h] = share >= 1 ? 0 : s.open[h] * (1 - share);

@@ -1,6 +1,7 @@
 import type { Rng } from '../random/rng.js';
 import type { RunInputs } from './inputs.js';
 import { HOST_METRICS, hostRows, type ModelLayout } from './layout.js';
+import { initCohorts, termMonths } from './missionTerms.js';
 
 /** Gives the random stream of a named component of the current run (see `streamFor`). */
 export type StreamFactory = (component: string) => Rng;
@@ -34,6 +35,12 @@ export class RunState {
   retired = 0;
   /** Knowledge of an open parole programme among workers abroad, 0 to 1. */
   awareness = 0;
+  /** Doctors who defected and stayed abroad, by the month they left, until their re-entry ban has passed. */
+  readonly banned: Float64Array;
+  /** The first month of `banned` whose ban has not yet passed. */
+  banCursor = 0;
+  /** Doctors who defected and stayed abroad and whose ban has passed: free to come back. */
+  returnable = 0;
   cumDefections = 0;
   cumApprovals = 0;
   cumApplications = 0;
@@ -45,13 +52,23 @@ export class RunState {
   readonly others: Float64Array;
   /** The share of each host's programme not yet cut. */
   readonly open: Float64Array;
+  /** Workers at each host who would leave for the US if parole were open to them (`paroleWave`). */
+  readonly pool: Float64Array;
+  /** Each host's term in months (0: terms never end), renewal share and workers by months served, per cadre (`missionTerms`). */
+  readonly termOf: Int32Array;
+  readonly renewalOf: Float64Array;
+  readonly cohorts: Float64Array[] = [];
+  /** Where each host's cohort of month 0 sits in its ring. */
+  readonly cohortStart: Int32Array;
+  readonly cohortScratch: Float64Array;
   /** This month's deployment asked for, doctors and others, before the state's floor bounds the doctors. */
   readonly requestD: Float64Array;
   readonly requestO: Float64Array;
-  /** This month's defectors, those still serving, and the shares of parole applicants and mission ends. */
+  /** This month's defectors, and of them the parole applicants, and the workers whose term ended, per host and cadre. */
   readonly defected: Float64Array;
-  readonly serving: Float64Array;
   readonly paroled: Float64Array;
+  /** This month's applicants from the pool of `paroleWave`, per host and cadre. */
+  readonly waved: Float64Array;
   readonly returned: Float64Array;
   /** This year's flows of each host, `HOST_ROWS` per host in `HOST_METRICS` order, written at the year's end. */
   readonly hostYear: Float64Array;
@@ -107,17 +124,21 @@ export class RunState {
   readonly payFactors: Float64Array;
   readonly lastHazard: Float64Array;
   readonly pDefects: Float64Array;
+  readonly lastLatent: Float64Array;
+  readonly pLatent: Float64Array;
 
   // Random streams, one per component, so a new draw in one place does not shift the others.
   readonly defectStream: Rng[] = [];
   readonly deployStream: Rng[] = [];
   readonly cutStream: Rng[] = [];
+  readonly termStream: Rng[] = [];
   readonly rGrad: Rng;
   readonly rRetire: Rng;
   readonly rEmig: Rng;
   readonly rParole: Rng;
   readonly rApply: Rng;
-  readonly rReturn: Rng;
+  readonly rPool: Rng;
+  readonly rDefectorReturn: Rng;
 
   constructor(
     inputs: RunInputs,
@@ -136,7 +157,12 @@ export class RunState {
     this.requestD = new Float64Array(H);
     this.requestO = new Float64Array(H);
     this.defected = new Float64Array(2 * H);
-    this.serving = new Float64Array(2 * H);
+    this.waved = new Float64Array(2 * H);
+    this.pool = new Float64Array(H);
+    this.termOf = new Int32Array(H);
+    this.renewalOf = new Float64Array(H);
+    this.cohortStart = new Int32Array(H);
+    this.banned = new Float64Array(inputs.months);
     this.paroled = new Float64Array(2 * H);
     this.returned = new Float64Array(2 * H);
     this.hostYear = new Float64Array(HOST_ROWS * H);
@@ -158,6 +184,9 @@ export class RunState {
     this.payFactors = new Float64Array(H);
     this.lastHazard = new Float64Array(H).fill(NaN);
     this.pDefects = new Float64Array(H);
+    this.lastLatent = new Float64Array(H).fill(NaN);
+    this.pLatent = new Float64Array(H);
+    let longest = 1;
     for (let h = 0; h < H; h++) {
       const host = inputs.hosts[h];
       this.demandOf.push(host.demand);
@@ -175,15 +204,23 @@ export class RunState {
       this.docs[h] = Math.round(host.initialWorkers * host.doctorShare[0]);
       this.others[h] = host.initialWorkers - this.docs[h];
       this.open[h] = 1;
+      this.termOf[h] = termMonths(host.missionLengthYears);
+      this.renewalOf[h] = host.renewalShare;
+      this.cohorts.push(new Float64Array(Math.max(1, this.termOf[h])), new Float64Array(Math.max(1, this.termOf[h])));
+      longest = Math.max(longest, this.termOf[h]);
+      initCohorts(this, h, this.docs[h], this.others[h]);
       this.defectStream.push(streams(`host:${host.id}:defection`));
       this.deployStream.push(streams(`host:${host.id}:deployment`));
       this.cutStream.push(streams(`host:${host.id}:cuts`));
+      this.termStream.push(streams(`host:${host.id}:terms`));
     }
+    this.cohortScratch = new Float64Array(longest);
     this.rGrad = streams('domestic:graduation');
     this.rRetire = streams('domestic:retirement');
     this.rEmig = streams('domestic:emigration');
     this.rParole = streams('parole:processing');
     this.rApply = streams('abroad:parole');
-    this.rReturn = streams('abroad:return');
+    this.rPool = streams('abroad:pool');
+    this.rDefectorReturn = streams('abroad:defectorReturn');
   }
 }

@@ -1,4 +1,5 @@
 import { defectAndComplete, settleDepartures } from './defectionAndCompletion.js';
+import { defectorReturns } from './defectorReturns.js';
 import { requestDeployment, sendDeployment } from './deployment.js';
 import { doctorsAtHome } from './doctorsAtHome.js';
 import { hostTerms, updateResponses } from './hostTerms.js';
@@ -8,8 +9,9 @@ import { money } from './money.js';
 import { checkProbes, ProbeRecorder, type MonthProbes } from './monthProbes.js';
 import { outputRows } from './outputRows.js';
 import { paroleDecisions, updateAwareness } from './paroleDecisions.js';
+import { waveMonthly } from './paroleWave.js';
 import { programmeCuts } from './programmeCuts.js';
-import { shareHazardMonthly } from './rates.js';
+import { intensityMonthly, shareHazardMonthly } from './rates.js';
 import { RunState, type StreamFactory } from './runState.js';
 import { yearEnd } from './yearEnd.js';
 
@@ -24,8 +26,9 @@ export type { MonthProbes } from './monthProbes.js';
  *
  * Each month applies the model's mechanisms in this order (docs/MODEL.md, "Flows and their order within a
  * month"): the responses of hosts and Cuba to the retention cap and prices, programme cuts, each host's terms
- * (value per worker, the workers Cuba keeps there), parole decisions, doctors at home, defection and mission
- * completion abroad, deployment, money, and at the year's end the record of stocks and derived values. All people flows are
+ * (value per worker, the workers Cuba keeps there), parole decisions, doctors at home, defectors coming back
+ * after their ban, defection and the end of terms abroad, deployment, money, knowledge of parole, and at the
+ * year's end the record of stocks and derived values. All people flows are
  * whole numbers (binomial or Poisson draws, or such a draw shared out by systematic sampling), so stocks stay
  * whole and non-negative and each changes by exactly its inflows minus its outflows.
  */
@@ -40,12 +43,12 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
   const rows = outputRows(layout, years);
   const s = new RunState(inputs, layout, years, streams, out);
 
-  // Monthly probabilities fixed for the run. A completion probability of 1/(12 × length) a month makes the
-  // mean mission last missionLengthYears.
-  const pReturn = Math.min(1, 1 / (12 * inputs.missionLengthYears));
+  // Monthly probabilities fixed for the run.
   const pRetire = shareHazardMonthly(inputs.retirementRate);
-  const pProcess = 1 / inputs.paroleDelayMonths;
-  const awarenessStep = 1 - Math.exp(-1 / (12 * inputs.paroleAwarenessYears));
+  const pWave = waveMonthly(inputs.paroleWaveMonths);
+  const pBack = intensityMonthly(inputs.defectorReturnRate);
+  const memory = inputs.paroleMemoryYears > 0 ? inputs.paroleMemoryYears : inputs.paroleAwarenessYears;
+  const forgetStep = -Math.expm1(-1 / (12 * memory));
 
   const months = inputs.months;
   const startMonth = inputs.startMonth;
@@ -55,13 +58,14 @@ export function simulateRun(inputs: RunInputs, layout: ModelLayout, years: numbe
     updateResponses(s, inputs, t);
     programmeCuts(s, inputs, rows, t, y);
     hostTerms(s, inputs, t);
-    paroleDecisions(s, inputs, rows, pProcess, y);
+    paroleDecisions(s, inputs, rows, t, y);
     doctorsAtHome(s, inputs, rows, pRetire, t, y);
-    defectAndComplete(s, inputs, paroleOpen, pReturn, t);
-    settleDepartures(s, rows, y);
+    defectorReturns(s, inputs, rows, pBack, t, y);
+    defectAndComplete(s, inputs, paroleOpen, pWave, t);
+    settleDepartures(s, rows, t, y);
     sendDeployment(s, inputs, requestDeployment(s, t), t);
     money(s, inputs, rows, t, y);
-    updateAwareness(s, paroleOpen, awarenessStep);
+    updateAwareness(s, inputs, paroleOpen, forgetStep);
     if ((startMonth + t) % 12 === 11 || t === months - 1) yearEnd(s, inputs, rows, t, y);
     recorder?.record(s, inputs, t);
   }

@@ -29,14 +29,49 @@ const ranged = (unit: string, min: number, max: number, doc: string): InputSpec 
  */
 export const MODEL_PARAMETERS = {
   initialDomesticDoctors: { unit: 'doctors', min: 0, max: 1e6, integer: true, doc: 'doctors working in Cuba at the start of the horizon' },
-  missionLengthYears: { unit: 'years', min: 1 / 12, max: 20, doc: 'mean length of a mission; completion is a monthly hazard of 1/(12 x length)' },
+  missionLengthYears: { unit: 'years', min: 1 / 12, max: 20, doc: "length of a mission's term at hosts without their own (a worker comes home when it ends, unless renewed)" },
   deploymentSpeed: share('share of the gap between a host demand and its workers filled each month (hosts may set their own)'),
   defectionBaseRate: share('yearly defection hazard abroad with parole closed, at reference pay and an 8-year re-entry ban'),
   paroleDefectionMultiplier: upTo(100, 'ratio', 'factor on the defection hazard when parole is open and fully known'),
-  paroleAwarenessYears: { unit: 'years', min: 1 / 12, max: 50, doc: 'time constant with which knowledge of an open parole programme grows, and fades once it closes' },
-  paroleApplyShare: share('share of defectors who apply for parole while it is open'),
-  paroleDelayMonths: { unit: 'months', min: 1, max: 120, doc: 'mean processing time of a parole application' },
-  paroleApprovalRate: share('share of processed parole applications approved'),
+  paroleAwarenessYears: { unit: 'years', min: 1 / 12, max: 50, doc: 'time constant with which workers abroad learn of an open parole programme from outside their network (news, embassies)' },
+  paroleWordOfMouth: {
+    unit: '1/year',
+    min: 0,
+    max: 10,
+    default: 0,
+    doc: 'rate at which knowledge of an open parole programme spreads from those who know it (Bass imitation coefficient)',
+  },
+  paroleMemoryYears: {
+    unit: 'years',
+    min: 0,
+    max: 200,
+    default: 0,
+    doc: 'time constant with which knowledge of a closed parole programme fades (0: as fast as paroleAwarenessYears)',
+  },
+  paroleLatentRate: {
+    unit: '1/year',
+    min: 0,
+    max: 1,
+    default: 0,
+    doc: 'yearly intensity with which a worker abroad comes to want to leave for the US while parole is closed to them (0: no pent-up pool)',
+  },
+  paroleWaveMonths: {
+    unit: 'months',
+    min: 1,
+    max: 240,
+    default: 12,
+    doc: 'mean time in which workers who wanted to leave while parole was closed apply once it opens',
+  },
+  paroleApplyShare: share('share of ordinary defectors (who would defect without parole) who apply for an open parole programme they know of'),
+  paroleDelayMonths: { unit: 'months', min: 1, max: 120, doc: 'mean processing time of a parole application in normal times (the default of the lever paroleProcessingMonths)' },
+  paroleApprovalRate: share('share of processed parole applications approved in normal times (the default of the lever paroleApproval)'),
+  defectorReturnRate: {
+    unit: '1/year',
+    min: 0,
+    max: 1,
+    default: 0,
+    doc: 'yearly intensity with which a doctor who defected and stayed abroad returns to work in Cuba once the re-entry ban has passed',
+  },
   payElasticity: upTo(10, 'elasticity', 'elasticity of the defection hazard to the pay gap'),
   takeHomeReferenceUSD: { unit: 'USD/month', min: 1, max: 1e5, doc: 'take-home pay (mission pay plus home salary) at which the pay factor is 1' },
   missionStipendUSD: upTo(1e5, 'USD/month', 'least a worker is paid abroad, where the host pays little or nothing'),
@@ -94,6 +129,9 @@ export const LEVERS = {
   retentionCap: share('most the Cuban state may keep of a host payment'),
   minDoctorsPer1000AtHome: upTo(20, 'doctors per 1,000 inhabitants', 'state floor on doctors kept at home (Cuba has about 8 to 9 per 1,000); deployment stops at it'),
   hostPriceFactor: ranged('ratio', 0.2, 5, 'factor on the prices Cuba charges hosts that pay in cash (1 = the contracted prices)'),
+  paroleProcessingMonths: ranged('months', 1, 120, 'mean time the US takes to decide a parole application (default: the parameter paroleDelayMonths)'),
+  paroleApproval: share('share of decided parole applications the US approves (default: the parameter paroleApprovalRate)'),
+  paroleEligibility: share('share of health workers abroad whom the parole programme covers (1: every cadre, as the 2006-2017 programme; ~0.5: doctors only)'),
 } as const satisfies Record<string, InputSpec>;
 
 /** The name of a lever. */
@@ -103,7 +141,7 @@ export type Lever = keyof typeof LEVERS;
 export const HOST_FIELDS = {
   initialWorkers: { unit: 'health workers', min: 0, max: 1e6, integer: true, doc: 'health workers at the host at the start of the horizon' },
   demand: upTo(1e6, 'health workers', 'health workers the host wants'),
-  doctorShare: share('share of doctors among the health workers sent (a schedule: the mix of a programme changes)'),
+  doctorShare: share('share of doctors among the health workers at the host (a schedule: the mix of a programme changes, and deployment moves the stock toward it)'),
   paymentUSD: upTo(1e5, 'USD/worker-month', 'cash the host pays per health worker per month, at the contracted price'),
   oilBarrelsPerDay: upTo(1e7, 'barrels/day', 'oil the host delivers in payment for its programme (Venezuela), worth oilPriceUSD a barrel'),
   oilValueShare: share('share of the value of the delivered oil that pays for this health programme'),
@@ -114,6 +152,8 @@ export const HOST_FIELDS = {
   stayShareOnEnd: share('share of workers who stay abroad when the host ends or cuts its programme'),
   pressureHazard: upTo(100, '1/year', 'yearly intensity of pressure-driven cuts of the programme at US pressure 1 (cuts per year)'),
   pressureCutShare: share('share of the programme a pressure-driven cut ends (1 = the whole programme)'),
+  missionLengthYears: { unit: 'years', min: 1 / 12, max: 20, doc: "length of a mission's term at this host (default: the parameter missionLengthYears)" },
+  renewalShare: share("share of workers whose term ends who serve another term at the host"),
 } as const satisfies Record<string, InputSpec>;
 
 /** The name of a host field. */
@@ -133,4 +173,6 @@ export const HOST_DEFAULTS: Partial<Record<HostField, number | string>> = {
   stayShareOnEnd: 0,
   pressureHazard: 0,
   pressureCutShare: 1,
+  missionLengthYears: 'missionLengthYears',
+  renewalShare: 0,
 };

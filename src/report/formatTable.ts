@@ -25,9 +25,11 @@ export function tableYears(years: readonly number[], max = 6): number[] {
   return picked.slice(-max);
 }
 
-/** Prints a report as a plain-text table: medians of the key metrics with their 90% intervals beneath. */
-export function formatTable(report: RunReport): string {
-  const years = tableYears(report.years);
+/**
+ * Prints a report as a plain-text table: medians of the key metrics with their 90% intervals beneath, in
+ * `years` (by default every fifth year and the last, `tableYears`).
+ */
+export function formatTable(report: RunReport, years: readonly number[] = tableYears(report.years)): string {
   const cols = years.map((y) => report.years.indexOf(y));
   const label = 22;
   const width = 15;

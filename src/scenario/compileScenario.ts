@@ -27,7 +27,7 @@ import { distributionProblems, support } from './support.js';
 import { fillSchedule } from './fillSchedule.js';
 
 /** Lever values used when a scenario (and what it extends) does not set a lever. */
-export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
+export const LEVER_DEFAULTS: Readonly<Record<Lever, number | string>> = {
   paroleOpen: 0,
   travelPermissionCoverage: 0,
   domesticSalaryUSD: 30,
@@ -36,6 +36,10 @@ export const LEVER_DEFAULTS: Readonly<Record<Lever, number>> = {
   retentionCap: 1,
   minDoctorsPer1000AtHome: 0,
   hostPriceFactor: 1,
+  // The programme's own terms default to the parameters of its 2006-2017 practice.
+  paroleProcessingMonths: 'paroleDelayMonths',
+  paroleApproval: 'paroleApprovalRate',
+  paroleEligibility: 1,
 };
 
 /** The longest horizon a scenario may span, in months (100 years): every run keeps a value per metric and month. */
@@ -160,7 +164,7 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
     return { constant: undefined, evaluate: compiled.evaluate, symbols: compiled.symbols, path, spec };
   };
 
-  const schedule = (sch: Schedule | undefined, path: Path, spec: InputSpec, fallback: number | undefined): CompiledSchedule | undefined => {
+  const schedule = (sch: Schedule | undefined, path: Path, spec: InputSpec, fallback: number | string | undefined): CompiledSchedule | undefined => {
     if (sch === undefined) {
       if (fallback === undefined) {
         fail(path.slice(0, -1), `missing ${pathText(path)} (${spec.unit}: ${spec.doc}); expected a value or a schedule`, 'key');
@@ -260,6 +264,8 @@ export function compileScenario(m: MergedScenario): Result<CompiledScenario> {
       stayShareOnEnd: field('stayShareOnEnd'),
       pressureHazard: field('pressureHazard'),
       pressureCutShare: field('pressureCutShare'),
+      missionLengthYears: field('missionLengthYears'),
+      renewalShare: field('renewalShare'),
       demand: sched('demand'),
       doctorShare: sched('doctorShare'),
       paymentUSD: sched('paymentUSD'),

@@ -47,6 +47,8 @@ export interface CompiledHost {
   readonly stayShareOnEnd: CompiledValue;
   readonly pressureHazard: CompiledValue;
   readonly pressureCutShare: CompiledValue;
+  readonly missionLengthYears: CompiledValue;
+  readonly renewalShare: CompiledValue;
   readonly demand: CompiledSchedule;
   readonly doctorShare: CompiledSchedule;
   readonly paymentUSD: CompiledSchedule;

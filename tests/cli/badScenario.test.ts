@@ -132,14 +132,14 @@ describe('invalid scenario files (exit 3, file:line:col: message)', () => {
     try {
       // The priors have no `extends`: drop one required parameter and nothing else.
       const baseline = readFileSync(repoPath('scenarios/priors.yaml'), 'utf8');
-      const text = baseline.replace(/^ {2}missionLengthYears:\n(?: {4}.*\n)+/m, '');
-      expect(text).not.toContain('missionLengthYears');
+      const text = baseline.replace(/^ {2}retirementRate:\n(?: {4}.*\n)+/m, '');
+      expect(text).not.toContain('retirementRate');
       expect(text).not.toMatch(/^extends:/m);
-      const file = join(dir, 'no-mission-length.yaml');
+      const file = join(dir, 'no-retirement-rate.yaml');
       writeFileSync(file, text);
       // Located at the `parameters:` key the parameter belongs under.
       const line = text.split('\n').findIndex((l) => l.startsWith('parameters:')) + 1;
-      expectDiagnostic(await cli('run', file, '--runs', '1'), file, [line, 1], [/missing parameter 'missionLengthYears' \(years: /, /add it under parameters/]);
+      expectDiagnostic(await cli('run', file, '--runs', '1'), file, [line, 1], [/missing parameter 'retirementRate' \(share: /, /add it under parameters/]);
     } finally {
       cleanup();
     }

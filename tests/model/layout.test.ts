@@ -37,7 +37,7 @@ describe('modelLayout', () => {
   it('has only the domestic and non-host stocks and flows when there are no hosts', () => {
     const empty = modelLayout([]);
     expect(empty.stocks).toEqual(['domesticDoctors', 'paroleApplicants', 'paroleAdmitted', 'stayedAbroad', 'emigrated', 'retired']);
-    expect(empty.flows.map((f) => f.name)).toEqual(['graduation', 'retirement', 'domesticEmigration', 'paroleApprovals', 'paroleDenials']);
+    expect(empty.flows.map((f) => f.name)).toEqual(['graduation', 'retirement', 'domesticEmigration', 'paroleApprovals', 'paroleDenials', 'defectorReturns']);
   });
 
   it('gives every metric a unit and a doc', () => {

@@ -25,6 +25,9 @@ export function host(months: number, o: Partial<Omit<HostInputs, 'demand' | 'doc
     stayShareOnEnd: o.stayShareOnEnd ?? 0,
     pressureHazard: o.pressureHazard ?? 0,
     pressureCutShare: o.pressureCutShare ?? 1,
+    // NaN: take the run's missionLengthYears, as a scenario host without its own term does.
+    missionLengthYears: o.missionLengthYears ?? NaN,
+    renewalShare: o.renewalShare ?? 0,
     demand: series(months, o.demand ?? 0),
     paymentUSD: series(months, o.paymentUSD ?? 0),
     oilBarrelsPerDay: series(months, o.oilBarrelsPerDay ?? 0),
@@ -47,7 +50,10 @@ type SeriesKeys =
   | 'minDoctorsPer1000AtHome'
   | 'oilPriceUSD'
   | 'healthSalesAtHomeUSD'
-  | 'hostPriceFactor';
+  | 'hostPriceFactor'
+  | 'paroleProcessingMonths'
+  | 'paroleApproval'
+  | 'paroleEligibility';
 
 /** Overrides of `inputs`: numbers as they are, schedules as a constant or a monthly list. */
 export type InputOverrides = Partial<Omit<RunInputs, SeriesKeys>> & Partial<Record<SeriesKeys, Series>>;
@@ -68,9 +74,14 @@ export function inputs(o: InputOverrides = {}): RunInputs {
     defectionBaseRate: o.defectionBaseRate ?? 0,
     paroleDefectionMultiplier: o.paroleDefectionMultiplier ?? 1,
     paroleAwarenessYears: o.paroleAwarenessYears ?? 1,
+    paroleWordOfMouth: o.paroleWordOfMouth ?? 0,
+    paroleMemoryYears: o.paroleMemoryYears ?? 0,
+    paroleLatentRate: o.paroleLatentRate ?? 0,
+    paroleWaveMonths: o.paroleWaveMonths ?? 12,
     paroleApplyShare: o.paroleApplyShare ?? 1,
     paroleDelayMonths: o.paroleDelayMonths ?? 1,
     paroleApprovalRate: o.paroleApprovalRate ?? 1,
+    defectorReturnRate: o.defectorReturnRate ?? 0,
     payElasticity: o.payElasticity ?? 0,
     takeHomeReferenceUSD: o.takeHomeReferenceUSD ?? 300,
     missionStipendUSD: o.missionStipendUSD ?? 150,
@@ -96,7 +107,14 @@ export function inputs(o: InputOverrides = {}): RunInputs {
     retentionCap: s('retentionCap', 1),
     minDoctorsPer1000AtHome: s('minDoctorsPer1000AtHome', 0),
     hostPriceFactor: s('hostPriceFactor', 1),
-    hosts: (o.hosts ?? []).map((h) => (Number.isNaN(h.deploymentSpeed) ? { ...h, deploymentSpeed: o.deploymentSpeed ?? 1 } : h)),
+    paroleProcessingMonths: s('paroleProcessingMonths', o.paroleDelayMonths ?? 1),
+    paroleApproval: s('paroleApproval', o.paroleApprovalRate ?? 1),
+    paroleEligibility: s('paroleEligibility', 1),
+    hosts: (o.hosts ?? []).map((h) => ({
+      ...h,
+      deploymentSpeed: Number.isNaN(h.deploymentSpeed) ? (o.deploymentSpeed ?? 1) : h.deploymentSpeed,
+      missionLengthYears: Number.isNaN(h.missionLengthYears) ? (o.missionLengthYears ?? Infinity) : h.missionLengthYears,
+    })),
     events: o.events ?? [],
   };
 }

@@ -90,18 +90,28 @@ describe('deployment', () => {
     expect(r.get('domesticDoctors')).toBe(900);
   });
 
-  it('keeps workers on a mission missionLengthYears on average: a 2-year mission ends with probability 1/24 a month', () => {
-    // 10,000 doctors abroad and no replacements: after 12 months, 10,000 (1 - (23/24)^12) = 3,997 are home.
-    const r = run(inputs({ months: 12, initialDomesticDoctors: 0, missionLengthYears: 2, hosts: [host(12, { id: 'a', initialWorkers: 10_000 })] }), 4);
-    const expected = 10_000 * (1 - (23 / 24) ** 12);
-    const sd = Math.sqrt(10_000 * (1 - (23 / 24) ** 12) * (23 / 24) ** 12);
-    expect(Math.abs(r.get('returnDoctors.a') - expected)).toBeLessThan(4 * sd);
+  it('brings workers home when their term ends: of 12,000 spread over a 2-year term, exactly half in the first year', () => {
+    // No replacements (no demand, no doctors at home): the cohorts that served 12-23 months end their term.
+    const r = run(inputs({ months: 24, initialDomesticDoctors: 0, missionLengthYears: 2, hosts: [host(24, { id: 'a', initialWorkers: 12_000 })] }), 4);
+    expect(r.get('returnDoctors.a', 0)).toBe(6000);
+    expect(r.get('returnDoctors.a', 1)).toBe(6000);
+    expect(r.get('doctorsAbroad.a', 1)).toBe(0);
   });
 
-  it('keeps a one-year mission about a year, not one month', () => {
-    const r = run(inputs({ months: 1, missionLengthYears: 1, hosts: [host(1, { id: 'a', initialWorkers: 10_000 })] }), 4);
-    // A monthly completion probability of 1/12: about 833 of 10,000 come home in the first month.
-    expect(Math.abs(r.get('returnDoctors.a') - 10_000 / 12)).toBeLessThan(4 * Math.sqrt((10_000 * 11) / 144));
+  it('keeps a one-year term a year: a twelfth of the workers come home in the first month, and their successors a year later', () => {
+    const one = run(inputs({ months: 1, missionLengthYears: 1, hosts: [host(1, { id: 'a', initialWorkers: 12_000 })] }), 4);
+    expect(one.get('returnDoctors.a')).toBe(1000);
+    // With the demand kept, each month's successors serve their own year: 12,000 come home a year, every year.
+    const kept = run(inputs({ months: 36, missionLengthYears: 1, initialDomesticDoctors: 20_000, hosts: [host(36, { id: 'a', initialWorkers: 12_000, demand: 12_000 })] }), 4);
+    for (const y of [0, 1, 2]) expect(kept.get('returnDoctors.a', y)).toBe(12_000);
+  });
+
+  it("takes a host's own term over the run's, and keeps renewed workers another term", () => {
+    const own = run(inputs({ months: 12, initialDomesticDoctors: 0, missionLengthYears: 1, hosts: [host(12, { id: 'a', initialWorkers: 3600, missionLengthYears: 3 })] }), 4);
+    expect(own.get('returnDoctors.a')).toBe(1200);
+    const renewed = run(inputs({ months: 12, initialDomesticDoctors: 0, missionLengthYears: 1, hosts: [host(12, { id: 'a', initialWorkers: 3600, renewalShare: 1 })] }), 4);
+    expect(renewed.get('returnDoctors.a')).toBe(0);
+    expect(renewed.get('doctorsAbroad.a')).toBe(3600);
   });
 
   it('stops at the state floor of minDoctorsPer1000AtHome * population / 1000 doctors at home', () => {
@@ -218,7 +228,8 @@ describe('programme cuts', () => {
 });
 
 describe('defection and parole', () => {
-  const defectAll = { defectionBaseRate: CERTAIN, paroleApplyShare: 1 } as const;
+  // Everybody who may defects, and knowledge of an open programme is complete after its first month.
+  const defectAll = { defectionBaseRate: CERTAIN, paroleApplyShare: 1, paroleAwarenessYears: 1e-9 } as const;
 
   it('sends every defector to stay abroad while parole is closed', () => {
     const r = run(inputs({ months: 12, ...defectAll, hosts: [host(12, { id: 'a', initialWorkers: 100 })] }));
@@ -236,15 +247,16 @@ describe('defection and parole', () => {
   });
 
   it('decides applications the month after they are made, across a year end (delay 1, approval 1)', () => {
-    // December: everybody defects and applies while parole is open; January: parole closed, all approved.
+    // November: parole opens and becomes known to all (an instant awareness); December: everybody defects and
+    // applies; January: parole closed, all approved.
     const r = run(
-      inputs({ startMonth: 11, months: 2, ...defectAll, paroleOpen: [1, 0], hosts: [host(2, { id: 'a', initialWorkers: 100 })] }),
+      inputs({ startMonth: 10, months: 3, ...defectAll, paroleOpen: [1, 1, 0], hosts: [host(3, { id: 'a', initialWorkers: 100, defectionFactor: [0, 1] })] }),
     );
     expect(r.years).toBe(2);
     expect(r.get('paroleDefectDoctors.a', 0)).toBe(100);
     expect(r.get('paroleApplicants', 0)).toBe(100);
     expect(r.get('paroleAdmitted', 0)).toBe(0);
-    expect(r.get('paroleOpenMonths', 0)).toBe(1);
+    expect(r.get('paroleOpenMonths', 0)).toBe(2);
     expect(r.get('paroleApprovals', 1)).toBe(100);
     expect(r.get('paroleApplicants', 1)).toBe(0);
     expect(r.get('paroleAdmitted', 1)).toBe(100);
@@ -254,7 +266,7 @@ describe('defection and parole', () => {
 
   it('drains the parole queue after parole closes, splitting it between approvals and denials', () => {
     const months = 120;
-    const paroleOpen = [1, 0];
+    const paroleOpen = [1, 1, 0];
     const r = run(
       inputs({
         months,
@@ -262,12 +274,12 @@ describe('defection and parole', () => {
         paroleOpen,
         paroleDelayMonths: 6,
         paroleApprovalRate: 0.9,
-        hosts: [host(months, { id: 'a', initialWorkers: 100 })],
+        hosts: [host(months, { id: 'a', initialWorkers: 100, defectionFactor: [0, 1] })],
       }),
       5,
     );
     expect(r.get('paroleDefectDoctors.a', 0)).toBe(100);
-    expect(r.get('paroleOpenMonths', 0)).toBe(1);
+    expect(r.get('paroleOpenMonths', 0)).toBe(2);
     // About 100 (5/6)^11 = 13 applications still wait at the end of year 0; none by year 10.
     expect(r.get('paroleApplicants', 0)).toBeGreaterThan(0);
     expect(r.get('paroleApprovals', 1) + r.get('paroleDenials', 1)).toBeGreaterThan(0);

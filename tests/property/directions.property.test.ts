@@ -44,6 +44,8 @@ function medians(c: CompiledScenario, seed: number, baseline: (i: RunInputs) => 
 const tolerance = (x: number, unit: number) => 0.02 * Math.abs(x) + unit * (2 + 3 * Math.sqrt(Math.abs(x) / unit));
 const same = (i: RunInputs) => i;
 const filled = (inputs: RunInputs, x: number) => new Float64Array(inputs.months).fill(x);
+/** Doctors at home never limit deployment: a million more and no floor. */
+const ample = (i: RunInputs): RunInputs => ({ ...i, initialDomesticDoctors: i.initialDomesticDoctors + 1_000_000, minDoctorsPer1000AtHome: filled(i, 0) });
 
 /** Checks that no outcome moves the wrong way: `sign` -1 means the policy must not raise it, +1 not lower it. */
 function holds(
@@ -79,17 +81,55 @@ describe('each mechanism moves its outcomes the documented way, on generated sce
     );
   });
 
-  it('a higher salary at home lowers emigration and defections and does not lower doctors at home or workers abroad', () => {
+  it('a higher salary at home lowers emigration and does not lower doctors at home or workers abroad', () => {
     fc.assert(
       fc.property(scenarios, fc.nat(1000), (c, seed) => {
         holds(c, seed, same, (i) => ({ ...i, domesticSalaryUSD: i.domesticSalaryUSD.map((x) => 2 * x + 50) }), [
-          ['cumulativeDefections', -1, 1],
           ['emigrated', -1, 1],
           ['domesticDoctors', 1, 1],
           ['healthWorkersAbroad', 1, 1],
         ]);
       }),
       { seed: 32, numRuns: 40 },
+    );
+  });
+
+  it('a higher salary at home lowers defections, where doctors at home do not limit deployment', () => {
+    // Where they do, the doctors a raise keeps at home (from emigrating) can be sent abroad, and more workers
+    // abroad defect more in number at a lower rate: the count then measures deployment, not the hazard. So
+    // doctors are ample and none emigrate.
+    const settled = (i: RunInputs): RunInputs => ({ ...ample(i), emigrationBaseRate: 0 });
+    fc.assert(
+      fc.property(scenarios, fc.nat(1000), (c, seed) => {
+        holds(c, seed, settled, (i) => ({ ...settled(i), domesticSalaryUSD: i.domesticSalaryUSD.map((x) => 2 * x + 50) }), [['cumulativeDefections', -1, 1]]);
+      }),
+      { seed: 35, numRuns: 40 },
+    );
+  });
+
+  it('covering fewer workers (paroleEligibility 0.3 against 1) does not raise defections or approvals, nor lower workers abroad', () => {
+    fc.assert(
+      fc.property(scenarios, fc.nat(1000), (c, seed) => {
+        const open = (i: RunInputs, share: number): RunInputs => ({ ...i, paroleDefectionMultiplier: 1 + Math.abs(i.paroleDefectionMultiplier - 1), paroleOpen: filled(i, 1), paroleEligibility: filled(i, share) });
+        holds(c, seed, (i) => open(i, 1), (i) => open(i, 0.3), [
+          ['cumulativeDefections', -1, 1],
+          ['cumulativeParoleApprovals', -1, 1],
+          ['healthWorkersAbroad', 1, 1],
+        ]);
+      }),
+      { seed: 36, numRuns: 40 },
+    );
+  });
+
+  it('letting defectors come back after the ban does not lower doctors at home, where doctors at home do not limit deployment', () => {
+    fc.assert(
+      fc.property(scenarios, fc.nat(1000), (c, seed) => {
+        // Where doctors at home limit deployment, those who come back can be sent abroad again: ample doctors.
+        // The same short ban on both sides: a ban also changes who defects.
+        const banned = (i: RunInputs, rate: number): RunInputs => ({ ...ample(i), defectorReturnRate: rate, reentryBanYears: filled(i, 0.5) });
+        holds(c, seed, (i) => banned(i, 0), (i) => banned(i, 0.5), [['domesticDoctors', 1, 1]]);
+      }),
+      { seed: 37, numRuns: 40 },
     );
   });
 
@@ -107,7 +147,6 @@ describe('each mechanism moves its outcomes the documented way, on generated sce
 
   it('more US pressure on hosts does not raise workers abroad, where doctors at home do not limit deployment', () => {
     // Where they do, the doctors a cut sends home can staff another host's posts: a transfer, not a gain.
-    const ample = (i: RunInputs): RunInputs => ({ ...i, initialDomesticDoctors: i.initialDomesticDoctors + 1_000_000, minDoctorsPer1000AtHome: filled(i, 0) });
     fc.assert(
       fc.property(scenarios, fc.nat(1000), (c, seed) => {
         holds(c, seed, (i) => ample(i), (i) => ({ ...ample(i), usPressure: i.usPressure.map((x) => 2 * x + 1) }), [

@@ -66,7 +66,7 @@ function expectSameInputs(c: CompiledScenario): void {
     const b = seriesOf(theirs);
     expect([...a.keys()]).toEqual([...b.keys()]);
     // Drivers, levers and five series a host, six with a booked price: the comparison below is not vacuous.
-    expect(a.size).toBe(5 + 8 + 5 * c.hosts.length + c.hosts.filter((h) => h.bookedPriceUSD !== undefined).length);
+    expect(a.size).toBe(5 + 11 + 5 * c.hosts.length + c.hosts.filter((h) => h.bookedPriceUSD !== undefined).length);
     for (const [name, s] of a) {
       const expected = b.get(name)!.subarray(offset, offset + c.months);
       // Exactly, month by month: clipping must not change the last digit of an interpolated month.
@@ -170,7 +170,7 @@ describe("a child's horizon errors point at the child", () => {
     expect(es).toHaveLength(1);
     expect(es[0]).toMatchObject({ file: CHILD, line: 3, col: 8 });
     expect(es[0].message).toBe(
-      'start 2002-01 is before 2003-01, the first month that drivers.oilPriceUSD, hosts.venezuela.oilBarrelsPerDay, hosts.venezuela.defectionFactor, hosts.venezuela.bookedPriceUSD and 1 more cover in the scenario it extends; ' +
+      'start 2002-01 is before 2003-01, the first month that drivers.oilPriceUSD, levers.paroleProcessingMonths, hosts.venezuela.oilBarrelsPerDay, hosts.venezuela.defectionFactor and 2 more cover in the scenario it extends; ' +
         'expected start on or after 2003-01, or a value at or before 2002-01 for each of those schedules',
     );
   });
