@@ -61,7 +61,7 @@ describe('brigadas backtest with other targets', () => {
 
   it('judges a targets file given with --targets', async () => {
     const file = join(dir, 't.csv');
-    writeFileSync(file, `${HEADER}\nT1,workers,healthWorkersAbroad,2015,lower_bound,1,,,health workers,src,X086,fit,\n`);
+    writeFileSync(file, `${HEADER}\nT1,workers,healthWorkersAbroad,2015,lower_bound,1,,,health workers,src,X086,fit,none,scholarly,\n`);
     const r = await cli('backtest', '--runs', '5', '--targets', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok +T1 +healthWorkersAbroad +2015 +>= 1 /m);
@@ -70,7 +70,7 @@ describe('brigadas backtest with other targets', () => {
 
   it('a bad targets file: every problem located, exit 3, nothing on stdout', async () => {
     const file = join(dir, 'bad.csv');
-    writeFileSync(file, `${HEADER}\nT1,s,healthWorkersAbraod,2015,point,1,,,u,src,X086,fit,\nT2,s,paroleApprovals,2015-06,point,1,,,u,src,X086,fit,\n`);
+    writeFileSync(file, `${HEADER}\nT1,s,healthWorkersAbraod,2015,point,1,,,u,src,X086,fit,none,scholarly,\nT2,s,paroleApprovals,2015-06,point,1,,,u,src,X086,fit,none,scholarly,\n`);
     const r = await cli('backtest', '--runs', '5', '--targets', file);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');

@@ -8,18 +8,18 @@ import { parseOk, targetsFile } from './targetsText.js';
 
 const TARGETS = parseOk(
   targetsFile(
-    'P1,points,m,2010,point,100,,,u,src,X001,fit,',
-    'P2,points,m,2011,point,100,,,u,src,X001,heldout,',
-    'P3,points,m,2012,point,100,,,u,src,X001,fit,',
-    'L1,bounds,m,2010,lower_bound,100,,,u,src,X001,fit,',
-    'L2,bounds,m,2011,lower_bound,100,,,u,src,X001,heldout,',
-    'U1,bounds,m,2010,upper_bound,100,,,u,src,X001,fit,',
-    'U2,bounds,m,2011,upper_bound,100,,,u,src,X001,heldout,',
-    'R1,ranges,m,2010,range,,90,110,u,src,X001,fit,',
-    'R2,ranges,m,2011,range,,200,300,u,src,X001,heldout,',
-    'R3,ranges,m,2012,range,,200,300,u,src,X001,heldout,',
-    'N1,ranges,m,2013,point,100,,,u,src,X001,fit,',
-    'E1,points,m,2013,point,50,,,u,src,X001,excluded,known not to reconcile',
+    'P1,points,m,2010,point,100,,,u,src,X001,fit,none,scholarly,',
+    'P2,points,m,2011,point,100,,,u,src,X001,heldout,none,scholarly,',
+    'P3,points,m,2012,point,100,,,u,src,X001,fit,none,scholarly,',
+    'L1,bounds,m,2010,lower_bound,100,,,u,src,X001,fit,none,scholarly,',
+    'L2,bounds,m,2011,lower_bound,100,,,u,src,X001,heldout,none,scholarly,',
+    'U1,bounds,m,2010,upper_bound,100,,,u,src,X001,fit,none,scholarly,',
+    'U2,bounds,m,2011,upper_bound,100,,,u,src,X001,heldout,none,scholarly,',
+    'R1,ranges,m,2010,range,,90,110,u,src,X001,fit,none,scholarly,',
+    'R2,ranges,m,2011,range,,200,300,u,src,X001,heldout,none,scholarly,',
+    'R3,ranges,m,2012,range,,200,300,u,src,X001,heldout,none,scholarly,',
+    'N1,ranges,m,2013,point,100,,,u,src,X001,fit,none,scholarly,',
+    'E1,points,m,2013,point,50,,,u,src,X001,excluded,none,scholarly,known not to reconcile',
   ),
 );
 
@@ -60,11 +60,11 @@ describe('judgeTarget', () => {
   });
 
   it('a bound or range the median satisfies has error 0, and a median that does not has the signed error to the nearest end', () => {
-    const [floor] = parseOk(targetsFile('L,s,m,2010,lower_bound,100,,,u,src,X001,fit,'));
+    const [floor] = parseOk(targetsFile('L,s,m,2010,lower_bound,100,,,u,src,X001,fit,none,scholarly,'));
     expect(judgeTarget(floor, { p5: 100, p50: 150, p95: 200 }).relativeError).toBe(0);
-    const [range] = parseOk(targetsFile('R,s,m,2010,range,,-20,-10,u,src,X001,fit,'));
+    const [range] = parseOk(targetsFile('R,s,m,2010,range,,-20,-10,u,src,X001,fit,none,scholarly,'));
     expect(judgeTarget(range, { p5: -5, p50: -5, p95: -5 })).toMatchObject({ inside: false, relativeError: 0.5 });
-    const [zero] = parseOk(targetsFile('Z,s,m,2010,point,0,,,u,src,X001,fit,'));
+    const [zero] = parseOk(targetsFile('Z,s,m,2010,point,0,,,u,src,X001,fit,none,scholarly,'));
     expect(judgeTarget(zero, { p5: 1, p50: 2, p95: 3 })).toMatchObject({ inside: false, relativeError: null });
   });
 
@@ -110,9 +110,9 @@ describe('summarizeBacktest', () => {
 describe('near misses in the table', () => {
   const NEAR = parseOk(
     targetsFile(
-      'B1,near,m,2010,point,11400,,,health workers,src,X001,fit,',
-      'B2,near,m,2011,upper_bound,11400,,,health workers,src,X001,fit,',
-      'B3,near,m,2012,point,11400,,,health workers,src,X001,fit,',
+      'B1,near,m,2010,point,11400,,,health workers,src,X001,fit,none,scholarly,',
+      'B2,near,m,2011,upper_bound,11400,,,health workers,src,X001,fit,none,scholarly,',
+      'B3,near,m,2012,point,11400,,,health workers,src,X001,fit,none,scholarly,',
     ),
   );
   const [below, above, far] = NEAR;
