@@ -2,7 +2,7 @@
 // relative error, and the shares by series and by fit and held-out set.
 import { describe, expect, it } from 'vitest';
 import { nearMissNote } from '../../src/backtest/formatBacktestTable.js';
-import { judgeTarget, type Band } from '../../src/backtest/judgeTarget.js';
+import { isPinned, judgeTarget, PINNED_WIDTH, type Band } from '../../src/backtest/judgeTarget.js';
 import { summarizeBacktest } from '../../src/backtest/summarizeBacktest.js';
 import { parseOk, targetsFile } from './targetsText.js';
 
@@ -129,5 +129,25 @@ describe('near misses in the table', () => {
   it('say nothing for a hit or for a miss the rounded figures already show', () => {
     expect(nearMissNote(judgeTarget(far, { p5: 11000, p50: 11400, p95: 11800 }))).toBeUndefined();
     expect(nearMissNote(judgeTarget(far, { p5: 9000, p50: 9500, p95: 10000 }))).toBeUndefined();
+  });
+});
+
+describe('pinned bands', () => {
+  const [t] = parseOk(targetsFile('T,s,m,2017,point,8600,,,health workers,src,X091,fit,host:brazil.demand,scholarly,'));
+  it.each([
+    [{ p5: 8579, p50: 8589, p95: 8595 }, true], // Brazil at the end of 2017: 16 workers wide
+    [{ p5: 27651, p50: 27958, p95: 28000 }, true], // Venezuela at the end of 2017: 1.25% of the median
+    [{ p5: 11009, p50: 11335, p95: 11370 }, false], // 3.2%
+    [{ p5: 0, p50: 0, p95: 0 }, true], // every run gives 0
+    [{ p5: -1, p50: 0, p95: 1 }, false],
+    [{ p5: null, p50: null, p95: null }, false], // no run gave a value: nothing to be pinned
+  ])('%o: pinned %s', (band, pinned) => {
+    expect(judgeTarget(t, band).pinned).toBe(pinned);
+    expect(isPinned(band)).toBe(pinned);
+  });
+
+  it(`the threshold is ${PINNED_WIDTH * 100}% of the median's size, whatever its sign`, () => {
+    expect(isPinned({ p5: -101.9, p50: -100, p95: -100 })).toBe(true);
+    expect(isPinned({ p5: -102.1, p50: -100, p95: -100 })).toBe(false);
   });
 });
