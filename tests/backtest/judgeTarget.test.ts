@@ -151,3 +151,46 @@ describe('pinned bands', () => {
     expect(isPinned({ p5: -102.1, p50: -100, p95: -100 })).toBe(false);
   });
 });
+
+describe('summarizeBacktest: anchors, families and pinned bands', () => {
+  const MIXED = parseOk(
+    targetsFile(
+      'A1,s,m,2019,point,100,,,u,src,X095,heldout,host:venezuela.demand,cuban-state,', // an anchor held out: inside
+      'A2,s,m,2010,point,100,,,u,src,X091,fit,host:brazil.demand,scholarly,', // an anchor fitted: inside, pinned
+      'F1,s,m,2020,point,100,,,u,src,X001,heldout,none,wire-press,', // anchor-free held out: inside
+      'F2,s,m,2021,point,100,,,u,src,X001,heldout,none,cuban-state,', // anchor-free held out: a miss
+      'F3,s,m,2010,point,100,,,u,src,X001,fit,none,wire-press,', // anchor-free but fitted
+      'E1,s,m,2019,point,100,,,u,src,X001,excluded,none,advocacy,excluded for a reason',
+    ),
+  );
+  const bands: Record<string, Band> = {
+    A1: { p5: 90, p50: 100, p95: 110 },
+    A2: { p5: 99.9, p50: 100, p95: 100.1 },
+    F1: { p5: 95, p50: 101, p95: 120 },
+    F2: { p5: 120, p50: 130, p95: 140 },
+    F3: { p5: 50, p50: 60, p95: 70 },
+    E1: { p5: 100, p50: 100, p95: 100 },
+  };
+  const s = summarizeBacktest(MIXED.map((t) => judgeTarget(t, bands[t.id])));
+
+  it('the headline counts held-out targets without anchors only', () => {
+    expect(s.heldoutAnchorFree).toMatchObject({ targets: 2, inside: 1, share: 0.5 }); // F1, F2
+    expect(s.heldout).toMatchObject({ targets: 3, inside: 2 }); // A1, F1, F2
+  });
+
+  it('anchors counts fitted and held-out anchors alike', () => {
+    expect(s.anchors).toMatchObject({ targets: 2, inside: 2 }); // A1, A2
+  });
+
+  it('gives each family with counted targets a row, in the vocabulary order; excluded targets count nowhere', () => {
+    expect(s.byFamily.map((c) => [c.family, c.inside, c.targets])).toEqual([
+      ['cuban-state', 1, 2],
+      ['wire-press', 1, 2],
+      ['scholarly', 1, 1],
+    ]);
+  });
+
+  it('counts the pinned bands of counted targets', () => {
+    expect(s.pinned).toBe(1); // A2; E1's band has no width but E1 is excluded
+  });
+});
