@@ -8,7 +8,7 @@ export const SOURCE_FAMILIES = [
   'cuban-state',
   // USCIS and DHS statistics, the State Department's Trafficking in Persons reports, congressional staff.
   'us-government',
-  // Governments that host the missions: Venezuela's, Brazil's and Bolivia's health ministries.
+  // Governments that host the missions: Venezuela's government, Brazil's and Bolivia's health ministries.
   'host-government',
   // Wire services, newspapers and broadcasters: AP, Reuters, AFP, EFE, BBC, NYT, WSJ, the Guardian, Estadao.
   'wire-press',
