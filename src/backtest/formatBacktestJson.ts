@@ -1,9 +1,10 @@
 import { VERSION } from '../version.js';
+import { anchorEntries } from './parseAnchors.js';
 import type { BacktestReport } from './runBacktest.js';
 
 /** Prints a back-test as JSON: every target with its observation, band and verdict, then the summary. */
 export function formatBacktestJson(report: BacktestReport): string {
-  const results = report.results.map(({ target: t, band, inside, relativeError }) => ({
+  const results = report.results.map(({ target: t, band, inside, pinned, relativeError }) => ({
     id: t.id,
     series: t.series,
     metric: t.metricText,
@@ -15,11 +16,15 @@ export function formatBacktestJson(report: BacktestReport): string {
     source: t.source,
     evidence: t.evidence,
     fit: t.set,
+    // The anchor cell's entries, `[]` for none.
+    anchor: anchorEntries(t.anchor),
+    family: t.family,
     note: t.note,
     p5: band.p5,
     p50: band.p50,
     p95: band.p95,
     inside,
+    pinned,
     relativeError,
   }));
   const { scenario, targetsFile, seed, runs, summary } = report;

@@ -1,20 +1,32 @@
 import { formatNumber } from '../report/formatNumber.js';
 import { VERSION } from '../version.js';
-import type { TargetResult } from './judgeTarget.js';
+import { PINNED_WIDTH, type TargetResult } from './judgeTarget.js';
 import type { BacktestReport } from './runBacktest.js';
 import type { Coverage } from './summarizeBacktest.js';
 import type { Target } from './target.js';
+
+// The summary row of the held-out targets that are no anchors, first of the coverage rows.
+const HEADLINE = 'held out, anchor-free';
+
+// Wide enough for the longest set, 'excluded', and the two spaces after it.
+const SET_WIDTH = 10;
 
 /** Prints a back-test as a plain-text table, target by target under each series, misses marked, then the coverage. */
 export function formatBacktestTable(report: BacktestReport): string {
   const lines: string[] = [];
   lines.push(`brigadas ${VERSION}  backtest: ${report.scenario.name} (${report.scenario.file})`);
   lines.push(`targets: ${report.targetsFile}  runs: ${report.runs}  seed: ${report.seed}`);
+  const s = report.summary;
+  const free = s.heldoutAnchorFree;
+  lines.push(
+    `${HEADLINE}: ${free.inside}/${free.targets} met (${percent(free.share, false)}), the test of prediction: held-out targets whose figures set no prior, schedule, host path or event`,
+  );
   lines.push("band: the model's p5-p95 across runs; err: the median against the observation (0 when it satisfies it)");
   lines.push('mark: ok = the observation meets the band, MISS = it does not; (in brackets) = excluded, not counted');
+  lines.push(`flags: anchor = the figure set something in the priors, so meeting it tests the fit; pinned = a band narrower than ${PINNED_WIDTH * 100}% of its median, every run agrees`);
   const metricWidth = Math.max(6, ...report.results.map((r) => r.target.metricText.length));
   const periodWidth = Math.max(6, ...report.results.map((r) => r.target.periodText.length));
-  const header = `${'mark'.padEnd(7)}${'id'.padEnd(6)}${'metric'.padEnd(metricWidth + 2)}${'period'.padEnd(periodWidth + 2)}${'observed'.padStart(14)}${'p5'.padStart(10)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'err'.padStart(8)}  set`;
+  const header = `${'mark'.padEnd(7)}${'id'.padEnd(6)}${'metric'.padEnd(metricWidth + 2)}${'period'.padEnd(periodWidth + 2)}${'observed'.padStart(14)}${'p5'.padStart(10)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'err'.padStart(8)}  ${'set'.padEnd(SET_WIDTH)}flags`;
   for (const series of [...new Set(report.results.map((r) => r.target.series))]) {
     lines.push('');
     lines.push(series);
@@ -24,23 +36,29 @@ export function formatBacktestTable(report: BacktestReport): string {
       const num = (v: number | null) => formatNumber(v, t.unit);
       lines.push(
         `${mark(r).padEnd(7)}${t.id.padEnd(6)}${t.metricText.padEnd(metricWidth + 2)}${t.periodText.padEnd(periodWidth + 2)}${observed(t).padStart(14)}` +
-          `${num(r.band.p5).padStart(10)}${num(r.band.p50).padStart(10)}${num(r.band.p95).padStart(10)}${percent(r.relativeError, true).padStart(8)}  ${t.set}`,
+          `${num(r.band.p5).padStart(10)}${num(r.band.p50).padStart(10)}${num(r.band.p95).padStart(10)}${percent(r.relativeError, true).padStart(8)}  ${t.set.padEnd(SET_WIDTH)}${flags(r)}`.trimEnd(),
       );
       const note = nearMissNote(r);
       if (note !== undefined) lines.push(note);
     }
   }
-  const s = report.summary;
   lines.push('');
   lines.push(`coverage: targets whose observation meets the band (${s.excluded} excluded targets not counted)`);
-  const label = Math.max(10, ...s.bySeries.map((c) => c.series.length + 2)) + 2;
+  const names = [...s.bySeries.map((c) => c.series), ...s.byFamily.map((c) => c.family)];
+  const label = Math.max(HEADLINE.length, ...names.map((n) => n.length + 2)) + 2;
   const row = (name: string, c: Coverage) =>
     `${name.padEnd(label)}${`${c.inside}/${c.targets}`.padStart(8)}${percent(c.share, false).padStart(8)}${percent(c.medianAbsError, false).padStart(14)}${percent(c.maxAbsError, false).padStart(12)}`;
   lines.push(`${''.padEnd(label)}${'inside'.padStart(8)}${'share'.padStart(8)}${'median |err|'.padStart(14)}${'max |err|'.padStart(12)}`);
+  lines.push(row(HEADLINE, free));
   lines.push(row('all', s.all));
   lines.push(row('fit', s.fit));
   lines.push(row('held out', s.heldout));
+  lines.push(row('anchors', s.anchors));
+  lines.push('by series');
   for (const c of s.bySeries) lines.push(row(`  ${c.series}`, c));
+  lines.push('by source family');
+  for (const c of s.byFamily) lines.push(row(`  ${c.family}`, c));
+  if (s.pinned > 0) lines.push(`pinned: ${s.pinned} counted target${s.pinned === 1 ? ' has a band' : 's have bands'} narrower than ${PINNED_WIDTH * 100}% of the median; meeting or missing ${s.pinned === 1 ? 'it' : 'them'} says little`);
   const excluded = report.results.filter((r) => r.target.set === 'excluded');
   if (excluded.length > 0) {
     lines.push('');
@@ -62,6 +80,11 @@ export function nearMissNote(r: TargetResult): string | undefined {
   if (formatNumber(observation, unit) !== formatNumber(edge, unit)) return undefined;
   const exact = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   return `${' '.repeat(13)}(unrounded: observed ${exact(observation)}, ${name} ${exact(edge)}, a miss by ${exact(Math.abs(observation - edge))})`;
+}
+
+// What the verdict on a target is worth: `anchor` (built to pass through it) and `pinned` (no spread).
+function flags(r: TargetResult): string {
+  return [r.target.anchor.length > 0 ? 'anchor' : '', r.pinned ? 'pinned' : ''].filter((f) => f !== '').join(' ');
 }
 
 function mark(r: TargetResult): string {

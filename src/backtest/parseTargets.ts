@@ -1,10 +1,12 @@
 import type { Diagnostic, Result } from '../scenario/diagnostic.js';
 import { nearest } from '../scenario/nearest.js';
 import { csvRecords, type CsvField } from './csvRecords.js';
+import { parseAnchors } from './parseAnchors.js';
+import { SOURCE_FAMILIES } from './sourceFamilies.js';
 import type { MetricExpr, Period, Target, TargetKind, TargetSet } from './target.js';
 
 /** The columns of a targets file, in the order the project's file uses (any order is accepted). */
-export const TARGET_COLUMNS = ['id', 'series', 'metric', 'period', 'kind', 'value', 'low', 'high', 'unit', 'source', 'evidence', 'fit', 'note'] as const;
+export const TARGET_COLUMNS = ['id', 'series', 'metric', 'period', 'kind', 'value', 'low', 'high', 'unit', 'source', 'evidence', 'fit', 'anchor', 'family', 'note'] as const;
 
 type Column = (typeof TARGET_COLUMNS)[number];
 
@@ -14,7 +16,7 @@ const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)?$/;
 const EVIDENCE_ID = /^[A-Z]\d{3}$/;
 
-/** The most targets a file may hold: a calibration keeps every target's value in every draw (data/history.csv has 73). */
+/** The most targets a file may hold: a calibration keeps every target's value in every draw (data/history.csv has 77). */
 export const MAX_TARGETS = 10_000;
 
 /**
@@ -83,11 +85,20 @@ export function parseTargets(text: string, file: string): Result<Target[]> {
     const setText = required('fit');
     const set = SETS.find((s) => s === setText);
     if (setText !== '' && !set) at(cell('fit'), `unknown fit '${setText}': expected one of ${SETS.join(', ')}`);
+    const anchorCell = required('anchor');
+    const anchor = anchorCell === '' ? undefined : parseAnchors(anchorCell);
+    if (typeof anchor === 'string') at(cell('anchor'), anchor);
+    const familyText = required('family');
+    const family = SOURCE_FAMILIES.find((f) => f === familyText);
+    if (familyText !== '' && !family) {
+      const guess = nearest(familyText, SOURCE_FAMILIES);
+      at(cell('family'), `unknown family '${familyText}'${guess ? `; did you mean '${guess}'?` : ':'} expected one of ${SOURCE_FAMILIES.join(', ')}`);
+    }
     const note = cell('note').text.trim();
     if (set === 'excluded' && note === '') at(cell('note'), 'an excluded target needs a note saying why it is excluded');
 
     const interval = kind ? readInterval(kind, cell, at) : undefined;
-    if (errors.length > before || !metric || !period || !kind || !set || !interval) continue;
+    if (errors.length > before || !metric || !period || !kind || !set || !interval || anchor === undefined || typeof anchor === 'string' || !family) continue;
     targets.push({
       id,
       series,
@@ -102,6 +113,8 @@ export function parseTargets(text: string, file: string): Result<Target[]> {
       source,
       evidence,
       set,
+      anchor,
+      family,
       note,
       at: { file, line: row.line, metricCol: cell('metric').col, periodCol: cell('period').col },
     });

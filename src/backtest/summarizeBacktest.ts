@@ -1,5 +1,6 @@
 import { quantileSorted } from '../stats/quantileSorted.js';
 import type { TargetResult } from './judgeTarget.js';
+import { SOURCE_FAMILIES, type SourceFamily } from './sourceFamilies.js';
 
 /** How many targets of a group the model's band meets, and how far off its medians are. */
 export interface Coverage {
@@ -12,25 +13,46 @@ export interface Coverage {
   readonly maxAbsError: number | null;
 }
 
-/** Coverage overall, by fit and held-out set, and by series; excluded targets are only counted. */
+/**
+ * Coverage of the counted targets (excluded ones are only counted): the headline `heldoutAnchorFree`, then
+ * overall, by fit and held-out set, for the anchors, by series and by source family.
+ */
 export interface BacktestSummary {
+  /**
+   * Held-out targets that are not anchors: kept out of the fit, and no prior, schedule point, host path
+   * or event was set from their figures. The only group whose coverage tests what the model predicts.
+   */
+  readonly heldoutAnchorFree: Coverage;
   readonly all: Coverage;
   readonly fit: Coverage;
+  /** Every held-out target, anchors included. */
   readonly heldout: Coverage;
+  /** Every counted target that is an anchor, fit or held out: the model was built to pass through them. */
+  readonly anchors: Coverage;
   /** One row per series, in the order series first appear in the targets. */
   readonly bySeries: readonly (Coverage & { readonly series: string })[];
+  /** One row per source family that has counted targets, in the order of SOURCE_FAMILIES. */
+  readonly byFamily: readonly (Coverage & { readonly family: SourceFamily })[];
+  /** How many counted targets have a pinned band (every run agrees), whose verdicts say little. */
+  readonly pinned: number;
   readonly excluded: number;
 }
 
-/** Summarizes judged targets: the share inside the band overall, for the fit and held-out sets, and per series. */
+/** Summarizes judged targets: the share inside the band for the anchor-free held-out set, overall, by set, for anchors, by series and by family. */
 export function summarizeBacktest(results: readonly TargetResult[]): BacktestSummary {
   const counted = results.filter((r) => r.target.set !== 'excluded');
+  const heldout = counted.filter((r) => r.target.set === 'heldout');
   const series = [...new Set(counted.map((r) => r.target.series))];
+  const families = SOURCE_FAMILIES.filter((f) => counted.some((r) => r.target.family === f));
   return {
+    heldoutAnchorFree: coverage(heldout.filter((r) => r.target.anchor.length === 0)),
     all: coverage(counted),
     fit: coverage(counted.filter((r) => r.target.set === 'fit')),
-    heldout: coverage(counted.filter((r) => r.target.set === 'heldout')),
+    heldout: coverage(heldout),
+    anchors: coverage(counted.filter((r) => r.target.anchor.length > 0)),
     bySeries: series.map((s) => ({ series: s, ...coverage(counted.filter((r) => r.target.series === s)) })),
+    byFamily: families.map((f) => ({ family: f, ...coverage(counted.filter((r) => r.target.family === f)) })),
+    pinned: counted.filter((r) => r.pinned).length,
     excluded: results.length - counted.length,
   };
 }

@@ -1,3 +1,5 @@
+import type { SourceFamily } from './sourceFamilies.js';
+
 /** How an observation bounds the truth: a value, a floor ("more than"), a ceiling ("up to") or a stated range. */
 export type TargetKind = 'point' | 'lower_bound' | 'upper_bound' | 'range';
 
@@ -26,6 +28,17 @@ export type MetricExpr =
   | { readonly type: 'ratio'; readonly numerator: string; readonly denominator: string }
   | { readonly type: 'decline'; readonly name: string };
 
+/**
+ * One thing in the scenario's priors that a target's figure informed: a parameter's prior (`prior`), a
+ * point of a driver's or lever's schedule (`schedule`), a field of a host (`host`, named `hostId.field`)
+ * or a dated event (`event`, named `YYYY-MM`). A target with any is an anchor: the model was built to pass
+ * through it, so meeting it tests the fit, not the model's predictions.
+ */
+export interface AnchorRef {
+  readonly kind: 'prior' | 'schedule' | 'host' | 'event';
+  readonly name: string;
+}
+
 /** Where a target's cells are in its file, for messages about them. */
 export interface TargetLocation {
   readonly file: string;
@@ -52,6 +65,10 @@ export interface Target {
   readonly source: string;
   readonly evidence: readonly string[];
   readonly set: TargetSet;
+  /** What the figure informed in the priors; empty for `none`. */
+  readonly anchor: readonly AnchorRef[];
+  /** Who produced the figure. */
+  readonly family: SourceFamily;
   readonly note: string;
   readonly at: TargetLocation;
 }

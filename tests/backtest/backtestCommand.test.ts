@@ -10,8 +10,18 @@ interface BacktestJson {
   scenario: { name: string };
   targets: string;
   runs: number;
-  results: { id: string; fit: string; inside: boolean; p5: number | null; p50: number | null; p95: number | null; relativeError: number | null }[];
-  summary: { all: { targets: number; inside: number }; fit: { targets: number }; heldout: { targets: number }; excluded: number; bySeries: { series: string }[] };
+  results: { id: string; fit: string; anchor: string[]; family: string; inside: boolean; pinned: boolean; p5: number | null; p50: number | null; p95: number | null; relativeError: number | null }[];
+  summary: {
+    heldoutAnchorFree: { targets: number; inside: number };
+    all: { targets: number; inside: number };
+    fit: { targets: number };
+    heldout: { targets: number };
+    anchors: { targets: number };
+    excluded: number;
+    pinned: number;
+    bySeries: { series: string }[];
+    byFamily: { family: string; targets: number }[];
+  };
 }
 
 describe('brigadas backtest', () => {
@@ -21,8 +31,10 @@ describe('brigadas backtest', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^brigadas \S+ {2}backtest: baseline \(scenarios\/baseline\.yaml\)\ntargets: data\/history\.csv {2}runs: 20 {2}seed: 1\n/);
     expect(r.stdout).toMatch(/^(ok|MISS) +H05 +healthWorkersAbroad +2015-09 +50\.0k /m);
+    expect(r.stdout.split('\n')[2]).toMatch(/^held out, anchor-free: \d+\/\d+ met \(\d+%\), the test of prediction: /);
     expect(r.stdout).toMatch(/^coverage: targets whose observation meets the band \(\d+ excluded targets not counted\)$/m);
-    for (const row of ['all', 'fit', 'held out', '  health workers abroad', '  parole approvals \\(US fiscal year\\)']) {
+    expect(r.stdout).toMatch(/^(ok|MISS) +H09 .* heldout +anchor$/m);
+    for (const row of ['held out, anchor-free', 'all', 'fit', 'held out', 'anchors', '  health workers abroad', '  parole approvals \\(US fiscal year\\)', '  cuban-state', '  us-government']) {
       expect(r.stdout).toMatch(new RegExp(`^${row} +\\d+/\\d+ +\\d+%`, 'm'));
     }
     expect(r.stdout).toMatch(/^(ok|MISS) +R03 +reportedHealthExportsUSD +2018 /m);
@@ -39,6 +51,11 @@ describe('brigadas backtest', () => {
     expect(j.summary.all.inside).toBe(counted.filter((x) => x.inside).length);
     expect(j.summary.fit.targets + j.summary.heldout.targets).toBe(counted.length);
     expect(j.summary.excluded).toBe(j.results.length - counted.length);
+    // The headline holds the held-out targets that anchor nothing; the family rows split the counted targets.
+    expect(j.summary.heldoutAnchorFree.targets).toBe(counted.filter((x) => x.fit === 'heldout' && x.anchor.length === 0).length);
+    expect(j.summary.anchors.targets).toBe(counted.filter((x) => x.anchor.length > 0).length);
+    expect(j.summary.byFamily.reduce((n, c) => n + c.targets, 0)).toBe(counted.length);
+    expect(j.summary.pinned).toBe(counted.filter((x) => x.pinned).length);
     for (const x of j.results) {
       expect(x.p50, x.id).not.toBeNull();
       expect(x.p5 as number, x.id).toBeLessThanOrEqual(x.p50 as number);
@@ -61,7 +78,7 @@ describe('brigadas backtest with other targets', () => {
 
   it('judges a targets file given with --targets', async () => {
     const file = join(dir, 't.csv');
-    writeFileSync(file, `${HEADER}\nT1,workers,healthWorkersAbroad,2015,lower_bound,1,,,health workers,src,X086,fit,\n`);
+    writeFileSync(file, `${HEADER}\nT1,workers,healthWorkersAbroad,2015,lower_bound,1,,,health workers,src,X086,fit,none,scholarly,\n`);
     const r = await cli('backtest', '--runs', '5', '--targets', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ok +T1 +healthWorkersAbroad +2015 +>= 1 /m);
@@ -70,7 +87,7 @@ describe('brigadas backtest with other targets', () => {
 
   it('a bad targets file: every problem located, exit 3, nothing on stdout', async () => {
     const file = join(dir, 'bad.csv');
-    writeFileSync(file, `${HEADER}\nT1,s,healthWorkersAbraod,2015,point,1,,,u,src,X086,fit,\nT2,s,paroleApprovals,2015-06,point,1,,,u,src,X086,fit,\n`);
+    writeFileSync(file, `${HEADER}\nT1,s,healthWorkersAbraod,2015,point,1,,,u,src,X086,fit,none,scholarly,\nT2,s,paroleApprovals,2015-06,point,1,,,u,src,X086,fit,none,scholarly,\n`);
     const r = await cli('backtest', '--runs', '5', '--targets', file);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');

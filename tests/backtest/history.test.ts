@@ -33,6 +33,12 @@ describe('data/history.csv', () => {
     }
   });
 
+  it('keeps held-out targets that anchor nothing, for the headline, and names a source family for every target', () => {
+    const free = targets.filter((t) => t.set === 'heldout' && t.anchor.length === 0);
+    expect(free.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(targets.map((t) => t.family)).size).toBeGreaterThanOrEqual(5);
+  });
+
   it('never targets a lever: the domestic salary is an input', () => {
     expect(targets.filter((t) => /domesticSalary/.test(t.metricText))).toEqual([]);
   });

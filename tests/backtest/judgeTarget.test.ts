@@ -2,24 +2,24 @@
 // relative error, and the shares by series and by fit and held-out set.
 import { describe, expect, it } from 'vitest';
 import { nearMissNote } from '../../src/backtest/formatBacktestTable.js';
-import { judgeTarget, type Band } from '../../src/backtest/judgeTarget.js';
+import { isPinned, judgeTarget, PINNED_WIDTH, type Band } from '../../src/backtest/judgeTarget.js';
 import { summarizeBacktest } from '../../src/backtest/summarizeBacktest.js';
 import { parseOk, targetsFile } from './targetsText.js';
 
 const TARGETS = parseOk(
   targetsFile(
-    'P1,points,m,2010,point,100,,,u,src,X001,fit,',
-    'P2,points,m,2011,point,100,,,u,src,X001,heldout,',
-    'P3,points,m,2012,point,100,,,u,src,X001,fit,',
-    'L1,bounds,m,2010,lower_bound,100,,,u,src,X001,fit,',
-    'L2,bounds,m,2011,lower_bound,100,,,u,src,X001,heldout,',
-    'U1,bounds,m,2010,upper_bound,100,,,u,src,X001,fit,',
-    'U2,bounds,m,2011,upper_bound,100,,,u,src,X001,heldout,',
-    'R1,ranges,m,2010,range,,90,110,u,src,X001,fit,',
-    'R2,ranges,m,2011,range,,200,300,u,src,X001,heldout,',
-    'R3,ranges,m,2012,range,,200,300,u,src,X001,heldout,',
-    'N1,ranges,m,2013,point,100,,,u,src,X001,fit,',
-    'E1,points,m,2013,point,50,,,u,src,X001,excluded,known not to reconcile',
+    'P1,points,m,2010,point,100,,,u,src,X001,fit,none,scholarly,',
+    'P2,points,m,2011,point,100,,,u,src,X001,heldout,none,scholarly,',
+    'P3,points,m,2012,point,100,,,u,src,X001,fit,none,scholarly,',
+    'L1,bounds,m,2010,lower_bound,100,,,u,src,X001,fit,none,scholarly,',
+    'L2,bounds,m,2011,lower_bound,100,,,u,src,X001,heldout,none,scholarly,',
+    'U1,bounds,m,2010,upper_bound,100,,,u,src,X001,fit,none,scholarly,',
+    'U2,bounds,m,2011,upper_bound,100,,,u,src,X001,heldout,none,scholarly,',
+    'R1,ranges,m,2010,range,,90,110,u,src,X001,fit,none,scholarly,',
+    'R2,ranges,m,2011,range,,200,300,u,src,X001,heldout,none,scholarly,',
+    'R3,ranges,m,2012,range,,200,300,u,src,X001,heldout,none,scholarly,',
+    'N1,ranges,m,2013,point,100,,,u,src,X001,fit,none,scholarly,',
+    'E1,points,m,2013,point,50,,,u,src,X001,excluded,none,scholarly,known not to reconcile',
   ),
 );
 
@@ -60,11 +60,11 @@ describe('judgeTarget', () => {
   });
 
   it('a bound or range the median satisfies has error 0, and a median that does not has the signed error to the nearest end', () => {
-    const [floor] = parseOk(targetsFile('L,s,m,2010,lower_bound,100,,,u,src,X001,fit,'));
+    const [floor] = parseOk(targetsFile('L,s,m,2010,lower_bound,100,,,u,src,X001,fit,none,scholarly,'));
     expect(judgeTarget(floor, { p5: 100, p50: 150, p95: 200 }).relativeError).toBe(0);
-    const [range] = parseOk(targetsFile('R,s,m,2010,range,,-20,-10,u,src,X001,fit,'));
+    const [range] = parseOk(targetsFile('R,s,m,2010,range,,-20,-10,u,src,X001,fit,none,scholarly,'));
     expect(judgeTarget(range, { p5: -5, p50: -5, p95: -5 })).toMatchObject({ inside: false, relativeError: 0.5 });
-    const [zero] = parseOk(targetsFile('Z,s,m,2010,point,0,,,u,src,X001,fit,'));
+    const [zero] = parseOk(targetsFile('Z,s,m,2010,point,0,,,u,src,X001,fit,none,scholarly,'));
     expect(judgeTarget(zero, { p5: 1, p50: 2, p95: 3 })).toMatchObject({ inside: false, relativeError: null });
   });
 
@@ -110,9 +110,9 @@ describe('summarizeBacktest', () => {
 describe('near misses in the table', () => {
   const NEAR = parseOk(
     targetsFile(
-      'B1,near,m,2010,point,11400,,,health workers,src,X001,fit,',
-      'B2,near,m,2011,upper_bound,11400,,,health workers,src,X001,fit,',
-      'B3,near,m,2012,point,11400,,,health workers,src,X001,fit,',
+      'B1,near,m,2010,point,11400,,,health workers,src,X001,fit,none,scholarly,',
+      'B2,near,m,2011,upper_bound,11400,,,health workers,src,X001,fit,none,scholarly,',
+      'B3,near,m,2012,point,11400,,,health workers,src,X001,fit,none,scholarly,',
     ),
   );
   const [below, above, far] = NEAR;
@@ -129,5 +129,68 @@ describe('near misses in the table', () => {
   it('say nothing for a hit or for a miss the rounded figures already show', () => {
     expect(nearMissNote(judgeTarget(far, { p5: 11000, p50: 11400, p95: 11800 }))).toBeUndefined();
     expect(nearMissNote(judgeTarget(far, { p5: 9000, p50: 9500, p95: 10000 }))).toBeUndefined();
+  });
+});
+
+describe('pinned bands', () => {
+  const [t] = parseOk(targetsFile('T,s,m,2017,point,8600,,,health workers,src,X091,fit,host:brazil.demand,scholarly,'));
+  it.each([
+    [{ p5: 8579, p50: 8589, p95: 8595 }, true], // Brazil at the end of 2017: 16 workers wide
+    [{ p5: 27651, p50: 27958, p95: 28000 }, true], // Venezuela at the end of 2017: 1.25% of the median
+    [{ p5: 11009, p50: 11335, p95: 11370 }, false], // 3.2%
+    [{ p5: 0, p50: 0, p95: 0 }, true], // every run gives 0
+    [{ p5: -1, p50: 0, p95: 1 }, false],
+    [{ p5: null, p50: null, p95: null }, false], // no run gave a value: nothing to be pinned
+  ])('%o: pinned %s', (band, pinned) => {
+    expect(judgeTarget(t, band).pinned).toBe(pinned);
+    expect(isPinned(band)).toBe(pinned);
+  });
+
+  it(`the threshold is ${PINNED_WIDTH * 100}% of the median's size, whatever its sign`, () => {
+    expect(isPinned({ p5: -101.9, p50: -100, p95: -100 })).toBe(true);
+    expect(isPinned({ p5: -102.1, p50: -100, p95: -100 })).toBe(false);
+  });
+});
+
+describe('summarizeBacktest: anchors, families and pinned bands', () => {
+  const MIXED = parseOk(
+    targetsFile(
+      'A1,s,m,2019,point,100,,,u,src,X095,heldout,host:venezuela.demand,cuban-state,', // an anchor held out: inside
+      'A2,s,m,2010,point,100,,,u,src,X091,fit,host:brazil.demand,scholarly,', // an anchor fitted: inside, pinned
+      'F1,s,m,2020,point,100,,,u,src,X001,heldout,none,wire-press,', // anchor-free held out: inside
+      'F2,s,m,2021,point,100,,,u,src,X001,heldout,none,cuban-state,', // anchor-free held out: a miss
+      'F3,s,m,2010,point,100,,,u,src,X001,fit,none,wire-press,', // anchor-free but fitted
+      'E1,s,m,2019,point,100,,,u,src,X001,excluded,none,advocacy,excluded for a reason',
+    ),
+  );
+  const bands: Record<string, Band> = {
+    A1: { p5: 90, p50: 100, p95: 110 },
+    A2: { p5: 99.9, p50: 100, p95: 100.1 },
+    F1: { p5: 95, p50: 101, p95: 120 },
+    F2: { p5: 120, p50: 130, p95: 140 },
+    F3: { p5: 50, p50: 60, p95: 70 },
+    E1: { p5: 100, p50: 100, p95: 100 },
+  };
+  const s = summarizeBacktest(MIXED.map((t) => judgeTarget(t, bands[t.id])));
+
+  it('the headline counts held-out targets without anchors only', () => {
+    expect(s.heldoutAnchorFree).toMatchObject({ targets: 2, inside: 1, share: 0.5 }); // F1, F2
+    expect(s.heldout).toMatchObject({ targets: 3, inside: 2 }); // A1, F1, F2
+  });
+
+  it('anchors counts fitted and held-out anchors alike', () => {
+    expect(s.anchors).toMatchObject({ targets: 2, inside: 2 }); // A1, A2
+  });
+
+  it('gives each family with counted targets a row, in the vocabulary order; excluded targets count nowhere', () => {
+    expect(s.byFamily.map((c) => [c.family, c.inside, c.targets])).toEqual([
+      ['cuban-state', 1, 2],
+      ['wire-press', 1, 2],
+      ['scholarly', 1, 1],
+    ]);
+  });
+
+  it('counts the pinned bands of counted targets', () => {
+    expect(s.pinned).toBe(1); // A2; E1's band has no width but E1 is excluded
   });
 });

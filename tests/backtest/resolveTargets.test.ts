@@ -38,39 +38,39 @@ const RUN = runValues({
 
 describe('resolveTargets and targetValue', () => {
   it('a calendar year is the year-end value of a stock or the year total of a flow', () => {
-    const [flow, stock] = resolveOk('A,s,paroleApprovals,2011,point,1,,,u,src,X001,fit,', 'B,s,cumulativeParoleApprovals,2012,point,1,,,u,src,X001,fit,');
+    const [flow, stock] = resolveOk('A,s,paroleApprovals,2011,point,1,,,u,src,X001,fit,none,scholarly,', 'B,s,cumulativeParoleApprovals,2012,point,1,,,u,src,X001,fit,none,scholarly,');
     expect(targetValue(flow, RUN, 0)).toBe(200);
     expect(targetValue(stock, RUN, 0)).toBe(700);
   });
 
   it('a US fiscal year FYy takes 0.25 of year y-1 and 0.75 of year y', () => {
-    const [flow, stock] = resolveOk('A,s,paroleApprovals,FY2012,point,1,,,u,src,X001,fit,', 'B,s,cumulativeParoleApprovals,FY2011,point,1,,,u,src,X001,fit,');
+    const [flow, stock] = resolveOk('A,s,paroleApprovals,FY2012,point,1,,,u,src,X001,fit,none,scholarly,', 'B,s,cumulativeParoleApprovals,FY2011,point,1,,,u,src,X001,fit,none,scholarly,');
     expect(targetValue(flow, RUN, 0)).toBe(0.25 * 200 + 0.75 * 400);
     expect(targetValue(stock, RUN, 0)).toBe(0.25 * 100 + 0.75 * 300);
   });
 
   it('a month interpolates a stock between the year ends around it; December is the year end', () => {
-    const [march, december] = resolveOk('A,s,healthWorkersAbroad.alpha,2012-03,point,1,,,u,src,X001,fit,', 'B,s,healthWorkersAbroad.alpha,2011-12,point,1,,,u,src,X001,fit,');
+    const [march, december] = resolveOk('A,s,healthWorkersAbroad.alpha,2012-03,point,1,,,u,src,X001,fit,none,scholarly,', 'B,s,healthWorkersAbroad.alpha,2011-12,point,1,,,u,src,X001,fit,none,scholarly,');
     expect(targetValue(march, RUN, 0)).toBe(0.75 * 80 + 0.25 * 30);
     expect(targetValue(december, RUN, 0)).toBe(80);
   });
 
   it('a span sums a flow over its calendar years', () => {
-    const [span] = resolveOk('A,s,paroleApprovals,2011..2012,point,1,,,u,src,X001,fit,');
+    const [span] = resolveOk('A,s,paroleApprovals,2011..2012,point,1,,,u,src,X001,fit,none,scholarly,');
     expect(targetValue(span, RUN, 0)).toBe(600);
   });
 
   it('decline() is the value before the period less the value at its end', () => {
-    const [year, span] = resolveOk('A,s,decline(healthWorkersAbroad.alpha),2012,point,1,,,u,src,X001,fit,', 'B,s,decline(healthWorkersAbroad.alpha),2011..2012,point,1,,,u,src,X001,fit,');
+    const [year, span] = resolveOk('A,s,decline(healthWorkersAbroad.alpha),2012,point,1,,,u,src,X001,fit,none,scholarly,', 'B,s,decline(healthWorkersAbroad.alpha),2011..2012,point,1,,,u,src,X001,fit,none,scholarly,');
     expect(targetValue(year, RUN, 0)).toBe(50);
     expect(targetValue(span, RUN, 0)).toBe(20);
   });
 
   it('a ratio divides the two metrics run by run at the same period, NaN over zero', () => {
     const [y2010, y2011, march] = resolveOk(
-      'A,s,population / totalDoctors,2010,point,1,,,u,src,X001,fit,',
-      'B,s,population / totalDoctors,2011,point,1,,,u,src,X001,fit,',
-      'C,s,population / totalDoctors,2012-06,point,1,,,u,src,X001,fit,',
+      'A,s,population / totalDoctors,2010,point,1,,,u,src,X001,fit,none,scholarly,',
+      'B,s,population / totalDoctors,2011,point,1,,,u,src,X001,fit,none,scholarly,',
+      'C,s,population / totalDoctors,2012-06,point,1,,,u,src,X001,fit,none,scholarly,',
     );
     expect(targetValue(y2010, RUN, 0)).toBe(100);
     expect(targetValue(y2011, RUN, 0)).toBeNaN();
@@ -78,7 +78,7 @@ describe('resolveTargets and targetValue', () => {
   });
 
   it('reads a run at its offset in a block of runs', () => {
-    const [t] = resolveOk('A,s,paroleApprovals,2012,point,1,,,u,src,X001,fit,');
+    const [t] = resolveOk('A,s,paroleApprovals,2012,point,1,,,u,src,X001,fit,none,scholarly,');
     const block = new Float64Array([...runValues({}), ...RUN]);
     expect(targetValue(t, block, RUN.length)).toBe(400);
   });
@@ -86,7 +86,7 @@ describe('resolveTargets and targetValue', () => {
 
 describe('resolveTargets errors', () => {
   it('unknown metrics, with a suggestion, at the metric cell', () => {
-    expect(resolveErrors('A,s,healthWorkersAbraod,2011,point,1,,,u,src,X001,fit,', 'B,s,population / totalDoctor,2011,point,1,,,u,src,X001,fit,')).toEqual([
+    expect(resolveErrors('A,s,healthWorkersAbraod,2011,point,1,,,u,src,X001,fit,none,scholarly,', 'B,s,population / totalDoctor,2011,point,1,,,u,src,X001,fit,none,scholarly,')).toEqual([
       "targets.csv:2:5: unknown metric 'healthWorkersAbraod'; did you mean 'healthWorkersAbroad'? (brigadas run --format csv lists them all)",
       "targets.csv:3:5: unknown metric 'totalDoctor'; did you mean 'totalDoctors'? (brigadas run --format csv lists them all)",
     ]);
@@ -95,12 +95,12 @@ describe('resolveTargets errors', () => {
   it('periods the model cannot answer, at the period cell', () => {
     expect(
       resolveErrors(
-        'A,s,paroleApprovals,2011-06,point,1,,,u,src,X001,fit,',
-        'B,s,healthWorkersAbroad,2010..2011,point,1,,,u,src,X001,fit,',
-        'C,s,healthWorkersAbroad,2010-06,point,1,,,u,src,X001,fit,',
-        'D,s,paroleApprovals,FY2010,point,1,,,u,src,X001,fit,',
-        'E,s,decline(healthWorkersAbroad),FY2011,point,1,,,u,src,X001,fit,',
-        'F,s,decline(paroleApprovals),2011,point,1,,,u,src,X001,fit,',
+        'A,s,paroleApprovals,2011-06,point,1,,,u,src,X001,fit,none,scholarly,',
+        'B,s,healthWorkersAbroad,2010..2011,point,1,,,u,src,X001,fit,none,scholarly,',
+        'C,s,healthWorkersAbroad,2010-06,point,1,,,u,src,X001,fit,none,scholarly,',
+        'D,s,paroleApprovals,FY2010,point,1,,,u,src,X001,fit,none,scholarly,',
+        'E,s,decline(healthWorkersAbroad),FY2011,point,1,,,u,src,X001,fit,none,scholarly,',
+        'F,s,decline(paroleApprovals),2011,point,1,,,u,src,X001,fit,none,scholarly,',
       ),
     ).toEqual([
       "targets.csv:2:21: a month gives a value at a moment: for a yearly total give a year, FYyyyy or a span; 'paroleApprovals' is a total over each year (persons/year)",

@@ -4,7 +4,7 @@ import { parseTargets } from '../../src/backtest/parseTargets.js';
 import type { Target } from '../../src/backtest/target.js';
 
 /** The header of every targets file. */
-export const HEADER = 'id,series,metric,period,kind,value,low,high,unit,source,evidence,fit,note';
+export const HEADER = 'id,series,metric,period,kind,value,low,high,unit,source,evidence,fit,anchor,family,note';
 
 /** Builds a targets file from rows written after the header. */
 export function targetsFile(...rows: string[]): string {

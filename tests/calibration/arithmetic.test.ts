@@ -12,9 +12,9 @@ import { parseOk, targetsFile } from '../backtest/targetsText.js';
 // Series A: a point of 100 and a floor of 50; series B: a range 10-20.
 const targets = parseOk(
   targetsFile(
-    'T1,A,healthWorkersAbroad,2010,point,100,,,workers,test,X001,fit,',
-    'T2,A,healthWorkersAbroad,2011,lower_bound,50,,,workers,test,X001,fit,',
-    'T3,B,doctorsAbroad,2010,range,,10,20,doctors,test,X001,fit,',
+    'T1,A,healthWorkersAbroad,2010,point,100,,,workers,test,X001,fit,none,scholarly,',
+    'T2,A,healthWorkersAbroad,2011,lower_bound,50,,,workers,test,X001,fit,none,scholarly,',
+    'T3,B,doctorsAbroad,2010,range,,10,20,doctors,test,X001,fit,none,scholarly,',
   ),
 );
 

@@ -129,7 +129,7 @@ describe('brigadas calibrate', () => {
     expectUsage(await cli('calibrate', PRIORS, '--keep', '1.5'), /expected a share/);
     expectUsage(await cli('calibrate', PRIORS, '--out', join(dir, 'missing', 'x.yaml')), /the folder '.*missing' does not exist/);
     const heldOnly = join(dir, 'held.csv');
-    writeFileSync(heldOnly, `${HEADER}\nH1,s,healthWorkersAbroad,2020,point,30000,,,workers,test,X001,heldout,\n`);
+    writeFileSync(heldOnly, `${HEADER}\nH1,s,healthWorkersAbroad,2020,point,30000,,,workers,test,X001,heldout,none,scholarly,\n`);
     expectUsage(await cli('calibrate', PRIORS, '--targets', heldOnly), /has no fit targets/);
     expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
   });

@@ -145,15 +145,33 @@ describe('--format csv for the tables of backtest and calibrate', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rows = parseCsv(r.stdout);
-    expect(rows[0]).toEqual(['id', 'series', 'metric', 'period', 'kind', 'observedLow', 'observedHigh', 'unit', 'set', 'p5', 'p50', 'p95', 'inside', 'relativeError']);
+    expect(rows[0]).toEqual(['id', 'series', 'metric', 'period', 'kind', 'observedLow', 'observedHigh', 'unit', 'set', 'anchor', 'family', 'p5', 'p50', 'p95', 'inside', 'pinned', 'relativeError']);
     const j = JSON.parse((await cli(...args, '--format', 'json')).stdout) as {
-      results: { id: string; series: string; metric: string; period: string; kind: string; unit: string; fit: string; p5: number | null; p50: number | null; p95: number | null; inside: boolean; relativeError: number | null; observed: { value?: number; low?: number; high?: number } }[];
+      results: {
+        id: string;
+        series: string;
+        metric: string;
+        period: string;
+        kind: string;
+        unit: string;
+        fit: string;
+        anchor: string[];
+        family: string;
+        p5: number | null;
+        p50: number | null;
+        p95: number | null;
+        inside: boolean;
+        pinned: boolean;
+        relativeError: number | null;
+        observed: { value?: number; low?: number; high?: number };
+      }[];
     };
     expect(rows.slice(1)).toHaveLength(j.results.length);
     j.results.forEach((t, k) => {
       const row = rows[k + 1];
       expect(row.slice(0, 5), t.id).toEqual([t.id, t.series, t.metric, t.period, t.kind]);
-      expect(row.slice(7), t.id).toEqual([t.unit, t.fit, cell(t.p5), cell(t.p50), cell(t.p95), String(t.inside), cell(t.relativeError)]);
+      const anchor = t.anchor.length === 0 ? 'none' : t.anchor.join(';');
+      expect(row.slice(7), t.id).toEqual([t.unit, t.fit, anchor, t.family, cell(t.p5), cell(t.p50), cell(t.p95), String(t.inside), String(t.pinned), cell(t.relativeError)]);
       const [low, high] = row.slice(5, 7);
       if (t.kind === 'range') expect([low, high]).toEqual([String(t.observed.low), String(t.observed.high)]);
       if (t.kind === 'point') expect([low, high]).toEqual([String(t.observed.value), String(t.observed.value)]);
