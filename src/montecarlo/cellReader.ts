@@ -32,21 +32,20 @@ export function cellReader(grid: CellGrid, cells: Int32Array): ReadCells {
     const metric = layout.metrics[Math.floor((cell - yearly) / months)];
     if (!metric.moment) throw new RangeError(`cell ${cell} asks for '${metric.name}' at the end of month ${(cell - yearly) % months}: only a value at a moment has month cells, and '${metric.name}' is worked out over each year`);
   }
-  // The month cells' positions in `cells`, in the order of their months, as probes must come.
+  // The positions in `cells` of the yearly cells, and of the month cells in the order of their months, as probes must come.
+  const positions = Array.from(cells.keys());
+  const yearlyPositions = positions.filter((k) => cells[k] < yearly);
   const monthOf = (k: number) => (cells[k] - yearly) % months;
-  const asked = Array.from(cells.keys()).filter((k) => cells[k] >= yearly);
-  asked.sort((a, b) => monthOf(a) - monthOf(b));
+  const monthPositions = positions.filter((k) => cells[k] >= yearly).sort((a, b) => monthOf(a) - monthOf(b));
   const probes: MonthProbes = {
-    months: Int32Array.from(asked, monthOf),
-    metrics: Int32Array.from(asked, (k) => Math.floor((cells[k] - yearly) / months)),
-    out: new Float64Array(asked.length),
+    months: Int32Array.from(monthPositions, monthOf),
+    metrics: Int32Array.from(monthPositions, (k) => Math.floor((cells[k] - yearly) / months)),
+    out: new Float64Array(monthPositions.length),
   };
   const values = new Float64Array(yearly);
   return (inputs, streams, out, at) => {
     simulateRun(inputs, layout, years, streams, values, probes);
-    cells.forEach((cell, k) => {
-      if (cell < yearly) out[at + k] = values[cell];
-    });
-    asked.forEach((k, p) => (out[at + k] = probes.out[p]));
+    for (const k of yearlyPositions) out[at + k] = values[cells[k]];
+    monthPositions.forEach((k, p) => (out[at + k] = probes.out[p]));
   };
 }
