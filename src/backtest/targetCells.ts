@@ -3,7 +3,7 @@ import { targetValue } from './targetValue.js';
 
 /** The cells a set of targets reads, and the targets rewritten to read them from a run's row of those cells alone. */
 export interface TargetCells {
-  /** `metric * years + year` of every cell some target reads, each once, ascending. */
+  /** Every cell some target reads (yearly or month cells, as `simulateCells` numbers them), each once, ascending. */
   readonly cells: Int32Array;
   /** The targets, each term's offset now its cell's position in `cells`. */
   readonly targets: readonly ResolvedTarget[];

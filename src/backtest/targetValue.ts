@@ -1,8 +1,9 @@
 import type { ResolvedTarget, Term } from './resolveTargets.js';
 
 /**
- * A target's model value in one run, from the run's yearly values starting at `base` (`[metric][year]`);
- * NaN where the run has no value (a ratio over zero, a year without payments).
+ * A target's model value in one run, from the run's cells starting at `base`, as its terms number them (a
+ * run's cells as `simulateCells` numbers them, or their positions in `targetCells`' list); NaN where the run
+ * has no value (a ratio over zero, a year without payments).
  */
 export function targetValue(r: ResolvedTarget, values: ArrayLike<number>, base: number): number {
   const num = weightedSum(r.numerator, values, base);

@@ -1,6 +1,7 @@
 import type { ResolvedTarget } from '../backtest/resolveTargets.js';
+import { targetCells, type TargetCells } from '../backtest/targetCells.js';
 import { targetValue } from '../backtest/targetValue.js';
-import { simulateRun } from '../model/simulateRun.js';
+import { cellReader, type ReadCells } from '../montecarlo/cellReader.js';
 import { drawParameters } from '../montecarlo/drawParameters.js';
 import { quantile } from '../random/distribution.js';
 import { streamFor } from '../random/rng.js';
@@ -18,15 +19,19 @@ const PROBE = [0.001, 0.999] as const;
  * periods (a population in 2040) changes none, exactly: the targets say nothing about it.
  */
 export function informedParameters(c: CompiledScenario, targets: readonly ResolvedTarget[], seed: number, runs = 3): string[] {
-  return uncertainParameters(c.parameters).filter((p) => Array.from({ length: runs }, (_, run) => run).some((run) => movesTargets(c, targets, seed, run, p))).map((p) => p.name);
+  // Only the targets' cells, month cells among them, are read of each run.
+  const tc = targetCells(targets);
+  const read = cellReader(c, tc.cells);
+  return uncertainParameters(c.parameters).filter((p) => Array.from({ length: runs }, (_, run) => run).some((run) => movesTargets(c, tc, read, seed, run, p))).map((p) => p.name);
 }
 
-function movesTargets(c: CompiledScenario, targets: readonly ResolvedTarget[], seed: number, run: number, p: CompiledParameter): boolean {
+function movesTargets(c: CompiledScenario, tc: TargetCells, read: ReadCells, seed: number, run: number, p: CompiledParameter): boolean {
   const [low, high] = PROBE.map((u) => {
     const x = quantile(p.dist, u);
     const params = { ...drawParameters(c.parameters, seed, run), [p.name]: p.integer ? Math.round(x) : x };
-    const values = simulateRun(resolveRun(c, params), c.layout, c.years.length, (component) => streamFor(seed, run, component));
-    return targets.map((t) => targetValue(t, values, 0));
+    const values = new Float64Array(tc.cells.length);
+    read(resolveRun(c, params), (component) => streamFor(seed, run, component), values, 0);
+    return tc.targets.map((t) => targetValue(t, values, 0));
   });
   return low.some((v, k) => !Object.is(v, high[k]));
 }

@@ -67,7 +67,7 @@ export function registerBacktest(program: Command, kit: CommandKit): void {
       const { file: targetsFile, targets } = readTargets(kit, opts.targets);
       const c = kit.load(file ?? packageFile('scenarios/baseline.yaml'));
       const out = prepareOut(opts, format, [...scenarioInputs([c]), { file: targetsFile, role: 'the targets file' }]);
-      const resolved = resolveTargets(targets, c.layout, c.years);
+      const resolved = resolveTargets(targets, c);
       if (!resolved.ok) throw kit.invalidInput(resolved.errors);
       const progress = kit.io.stderrIsTTY && !opts.quiet ? progressLine(kit.io.stderr) : undefined;
       let report;

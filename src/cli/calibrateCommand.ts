@@ -80,7 +80,7 @@ export function registerCalibrate(program: Command, kit: CommandKit): void {
       const { file: targetsFile, targets } = readTargets(kit, opts.targets);
       const c = kit.load(file);
       const out = prepareOut(opts, 'yaml', [...scenarioInputs([c]), { file: targetsFile, role: 'the targets file' }]);
-      const resolved = resolveTargets(targets, c.layout, c.years);
+      const resolved = resolveTargets(targets, c);
       if (!resolved.ok) throw kit.invalidInput(resolved.errors);
       const fit = resolved.value.filter((t) => t.target.set === 'fit');
       if (fit.length === 0) throw kit.usageError(`${targetsFile} has no fit targets (fit column 'fit'): nothing to calibrate to`);

@@ -12,6 +12,11 @@ export interface MetricDef {
    * them), which a run can report at the end of any month (`MonthProbes`), not only on 31 December.
    */
   readonly moment: boolean;
+  /**
+   * For a total over each year that the model also keeps counting since the start: that running total, so a
+   * period other than calendar years (a US fiscal year) reads the flow as the difference of two month ends.
+   */
+  readonly runningTotal?: string;
 }
 
 /** One flow of people between two stocks; `null` is outside the model. */
@@ -79,11 +84,11 @@ export function modelLayout(hostIds: readonly string[]): ModelLayout {
   const metrics: MetricDef[] = [];
   const flows: FlowDef[] = [];
   const stock = (name: string, unit: string, doc: string) => metrics.push({ name, unit, kind: 'stock', doc, moment: true });
-  const flow = (name: string, from: string | null, to: string | null, unit: string, doc: string) => {
+  const flow = (name: string, from: string | null, to: string | null, unit: string, doc: string, runningTotal?: string) => {
     flows.push({ name, from, to });
-    metrics.push({ name, unit, kind: 'flow', doc, moment: false });
+    metrics.push({ name, unit, kind: 'flow', doc, moment: false, ...(runningTotal && { runningTotal }) });
   };
-  const derived = (name: string, unit: string, doc: string, moment = false) => metrics.push({ name, unit, kind: 'derived', doc, moment });
+  const derived = (name: string, unit: string, doc: string, moment = false, runningTotal?: string) => metrics.push({ name, unit, kind: 'derived', doc, moment, ...(runningTotal && { runningTotal }) });
 
   stock('domesticDoctors', 'doctors', 'doctors working in Cuba');
   for (const h of hostIds) for (const [name, unit, doc] of HOST_STOCKS) stock(`${name}.${h}`, unit, `${doc} (${h})`);
@@ -108,7 +113,7 @@ export function modelLayout(hostIds: readonly string[]): ModelLayout {
     flow(`stayDefectDoctors.${h}`, docs, 'stayedAbroad', 'doctors/year', `doctors leaving the mission in ${h} to stay abroad`);
     flow(`stayDefectOthers.${h}`, others, 'stayedAbroad', 'health workers/year', `other health workers leaving the mission in ${h} to stay abroad`);
   }
-  flow('paroleApprovals', 'paroleApplicants', 'paroleAdmitted', 'persons/year', 'parole applications approved');
+  flow('paroleApprovals', 'paroleApplicants', 'paroleAdmitted', 'persons/year', 'parole applications approved', 'cumulativeParoleApprovals');
   flow('paroleDenials', 'paroleApplicants', 'stayedAbroad', 'persons/year', 'parole applications refused');
   flow('defectorReturns', 'stayedAbroad', 'domesticDoctors', 'doctors/year', 'doctors who defected coming back to work in Cuba after their re-entry ban');
 
@@ -119,7 +124,7 @@ export function modelLayout(hostIds: readonly string[]): ModelLayout {
   derived('totalDoctors', 'doctors', 'doctors at home plus abroad (what ONEI counts)', true);
   derived('population', 'persons', 'population of Cuba (on 31 December, or at the end of the month read)', true);
   derived('patientsPerDoctor', 'persons/doctor', 'population per doctor working at home', true);
-  derived('defections', 'persons/year', 'health workers leaving a mission without returning, all hosts');
+  derived('defections', 'persons/year', 'health workers leaving a mission without returning, all hosts', false, 'cumulativeDefections');
   for (const h of hostIds) derived(`defections.${h}`, 'persons/year', `health workers leaving the mission in ${h} without returning`);
   derived('doctorDefections', 'doctors/year', 'doctors leaving a mission without returning, all hosts');
   derived('cumulativeDefections', 'persons', 'defections since the start of the horizon', true);

@@ -1,22 +1,25 @@
+import { streamFor } from '../random/rng.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
+import { resolveRun } from '../scenario/resolveRun.js';
+import { cellReader } from './cellReader.js';
 import { chunksOf } from './chunksOf.js';
+import { drawParameters } from './drawParameters.js';
 import type { CellsRequest } from './protocol.js';
-import { runChunk } from './runChunk.js';
 import { runOnPool, shipScenario, type WorkerPool } from './workerPool.js';
 
 /**
- * Simulates runs [first, first + count) and returns, run after run, the values of the given cells only
- * (`cells[k]` is `metric * years + year`): `[run][k]`, count x cells.length numbers. What a backtest or a
- * calibration needs of each run, a few dozen numbers where a run has thousands.
+ * Simulates runs [first, first + count) and returns, run after run, the values of the given cells only:
+ * `[run][k]`, count x cells.length numbers. `cells[k]` is a yearly cell, `metric * years + year`, or a month
+ * cell, `metrics * years + metric * months + t`, the value at a moment at the end of month t (`monthCell`).
+ * What a backtest or a calibration needs of each run, a few dozen numbers where a run has thousands.
  */
 export function simulateCells(c: CompiledScenario, seed: number, first: number, count: number, cells: Int32Array): Float64Array {
-  const width = c.layout.metrics.length * c.years.length;
-  const outside = cells.find((cell) => !(cell >= 0 && cell < width));
-  if (outside !== undefined) throw new RangeError(`cell ${outside} is not one of the scenario's ${width} (metric x year)`);
-  const values = runChunk(c, seed, first, count);
-  const k = cells.length;
-  const out = new Float64Array(count * k);
-  for (let i = 0; i < count; i++) for (let j = 0; j < k; j++) out[i * k + j] = values[i * width + cells[j]];
+  const read = cellReader(c, cells);
+  const out = new Float64Array(count * cells.length);
+  for (let i = 0; i < count; i++) {
+    const run = first + i;
+    read(resolveRun(c, drawParameters(c.parameters, seed, run)), (component) => streamFor(seed, run, component), out, i * cells.length);
+  }
   return out;
 }
 
@@ -24,7 +27,7 @@ export function simulateCells(c: CompiledScenario, seed: number, first: number, 
 export interface CellsOptions {
   readonly runs: number;
   readonly seed: number;
-  /** `metric * years + year` of each cell wanted. */
+  /** Each cell wanted, yearly or month cell, numbered as for `simulateCells`. */
   readonly cells: Int32Array;
   /** Worker threads started for the call, or an open pool to use (and leave open). */
   readonly workers: number | WorkerPool;

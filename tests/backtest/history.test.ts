@@ -15,7 +15,7 @@ describe('data/history.csv', () => {
   it('resolves against the baseline: every metric exists, every period lies in its years', () => {
     const loaded = loadScenarioWith(join(ROOT, 'scenarios', 'baseline.yaml'), nodeFilePort);
     if (!loaded.ok) expect.fail('the baseline does not load');
-    const r = resolveTargets(targets, loaded.value.layout, loaded.value.years);
+    const r = resolveTargets(targets, loaded.value);
     expect(r.ok ? [] : r.errors.map((e) => `${e.line}:${e.col}: ${e.message}`)).toEqual([]);
   });
 

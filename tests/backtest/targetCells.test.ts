@@ -4,20 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { resolveTargets } from '../../src/backtest/resolveTargets.js';
 import { fillFromCells, targetCells } from '../../src/backtest/targetCells.js';
 import { targetValue } from '../../src/backtest/targetValue.js';
-import { runChunk } from '../../src/montecarlo/runChunk.js';
 import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
 import { simulateCells } from '../../src/montecarlo/simulateCells.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { ROOT } from '../cli/harness.js';
+import { allCells } from '../montecarlo/allCells.js';
 import { parseOk } from './targetsText.js';
 
 describe('targetCells and simulateCells', () => {
-  it("give every history target the value it has in the run's full values, from the target cells alone", () => {
+  it("give every history target the value it has in all the run's cells, from the target cells alone", () => {
     const loaded = loadScenarioWith(join(ROOT, 'scenarios', 'baseline.yaml'), nodeFilePort);
     if (!loaded.ok) throw new Error('the baseline does not load');
     const c = loaded.value;
     const file = join(ROOT, 'data', 'history.csv');
-    const resolved = resolveTargets(parseOk(readFileSync(file, 'utf8'), file), c.layout, c.years);
+    const resolved = resolveTargets(parseOk(readFileSync(file, 'utf8'), file), c);
     if (!resolved.ok) throw new Error('data/history.csv does not resolve');
     const targets = resolved.value;
     const tc = targetCells(targets);
@@ -30,11 +30,11 @@ describe('targetCells and simulateCells', () => {
 
     const first = 7;
     const count = 5;
-    const full = runChunk(c, 11, first, count);
     const samples = targets.map(() => new Float64Array(first + count).fill(-1));
     fillFromCells(tc, simulateCells(c, 11, first, count, tc.cells), first, count, samples);
     for (let i = 0; i < count; i++) {
-      targets.forEach((t, k) => expect(Object.is(samples[k][first + i], targetValue(t, full, i * width)), `${t.target.id}, run ${first + i}`).toBe(true));
+      const full = allCells(c, 11, first + i);
+      targets.forEach((t, k) => expect(Object.is(samples[k][first + i], targetValue(t, full, 0)), `${t.target.id}, run ${first + i}`).toBe(true));
     }
     // Runs before `first` are left as they were.
     expect(samples.every((s) => s.subarray(0, first).every((v) => v === -1))).toBe(true);
@@ -43,7 +43,9 @@ describe('targetCells and simulateCells', () => {
   it('refuses a cell outside the scenario rather than return NaN for it', () => {
     const loaded = loadScenarioWith(join(ROOT, 'scenarios', 'baseline.yaml'), nodeFilePort);
     if (!loaded.ok) throw new Error('the baseline does not load');
-    const width = loaded.value.layout.metrics.length * loaded.value.years.length;
-    expect(() => simulateCells(loaded.value, 1, 0, 1, Int32Array.of(0, width))).toThrow(RangeError);
+    const { layout, years, months } = loaded.value;
+    // Past the last month cell, the last of the layout's last metric.
+    const cells = layout.metrics.length * (years.length + months);
+    expect(() => simulateCells(loaded.value, 1, 0, 1, Int32Array.of(0, cells))).toThrow(RangeError);
   });
 });

@@ -43,7 +43,7 @@ describe('brigadas calibrate', () => {
     const r = await cli('calibrate', PRIORS, '--draws', '200', '--seed', '4');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^brigadas \S+ {2}calibrate: priors \(.*priors\.yaml\)\ntargets: data\/history\.csv {2}fitted: the 51 fit targets in 11 series/);
+    expect(r.stdout).toMatch(/^brigadas \S+ {2}calibrate: priors \(.*priors\.yaml\)\ntargets: data\/history\.csv {2}fitted: the 55 fit targets in 13 series/);
     expect(r.stdout).toMatch(/^draws: 200 {2}seed: 4 {2}kept: the 20 nearest \(10%\), Epanechnikov weights {2}effective sample size: \d+$/m);
     expect(r.stdout).toMatch(/^defectionBaseRate +0\.0105 +0\.015 +0\.0195 +\S+ +\S+ +\S+$/m);
     expect(r.stdout).toMatch(/^population2040 +.* prior kept$/m);
@@ -55,7 +55,7 @@ describe('brigadas calibrate', () => {
     const r = await cli('calibrate', PRIORS, '--draws', '120', '--seed', '2', '--keep', '0.25', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as CalibrationJson;
-    expect([j.scenario.name, j.draws, j.kept, j.fitTargets]).toEqual(['priors', 120, 30, 51]);
+    expect([j.scenario.name, j.draws, j.kept, j.fitTargets]).toEqual(['priors', 120, 30, 55]);
     expect(j.effectiveSampleSize).toBeGreaterThan(1);
     expect(j.effectiveSampleSize).toBeLessThanOrEqual(30);
     const backtest = JSON.parse((await cli('backtest', PRIORS, '--runs', '120', '--seed', '2', '--format', 'json')).stdout) as { summary: CalibrationJson['coverage']['prior'] };
