@@ -15,7 +15,7 @@ function expectRefusal(r: { code: number; stdout: string; stderr: string }, patt
 describe('refused for memory before running', () => {
   it('sensitivity --method sobol --samples 1000000 (hours of runs): the figure and the most samples that fit', () => {
     const r = cliProcess('sensitivity', 'scenarios/baseline.yaml', '--metric', 'cumulativeDefections', '--year', '2035', '--method', 'sobol', '--samples', '1000000');
-    expectRefusal(r, /^brigadas: sensitivity --method sobol --samples 1000000 with 47 factors would need about 39\.6 GB of memory, above the limit of 4\.0 GB; use --samples \d+ or fewer\n$/);
+    expectRefusal(r, /^brigadas: sensitivity --method sobol --samples 1000000 with 57 factors would need about 57\.1 GB of memory, above the limit of 4\.0 GB; use --samples \d+ or fewer\n$/);
   });
 
   it('calibrate --draws 1000000 of a large targets file', () => {
@@ -27,7 +27,7 @@ describe('refused for memory before running', () => {
       const file = join(dir, 'targets.csv');
       writeFileSync(file, `${[header, ...copies.flat()].join('\n')}\n`);
       const r = cliProcess('calibrate', 'scenarios/priors.yaml', '--draws', '1000000', '--targets', file);
-      expectRefusal(r, /calibrate --draws 1000000 with 539 targets and 47 uncertain parameters would need about 4\.8 GB of memory, above the limit of 4\.0 GB; use --draws \d+ or fewer/);
+      expectRefusal(r, /calibrate --draws 1000000 with 567 targets and 57 uncertain parameters would need about 5\.1 GB of memory, above the limit of 4\.0 GB; use --draws \d+ or fewer/);
     } finally {
       cleanup();
     }
@@ -35,6 +35,6 @@ describe('refused for memory before running', () => {
 
   it('compare of 21 scenarios of 10,000 runs (exact summaries keep every run)', () => {
     const r = cliProcess('compare', 'scenarios/baseline.yaml', ...Array.from({ length: 20 }, () => 'scenarios/baseline.yaml'), '--runs', '10000');
-    expectRefusal(r, /comparing 21 scenarios of 10000 runs would need about 4\.8 GB of memory, above the limit of 4\.0 GB; compare fewer alternatives at a time/);
+    expectRefusal(r, /comparing 21 scenarios of 10000 runs would need about 5\.2 GB of memory, above the limit of 4\.0 GB; compare fewer alternatives at a time/);
   });
 });
