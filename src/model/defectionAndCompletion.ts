@@ -2,7 +2,7 @@ import { allocate } from '../random/allocate.js';
 import { binomial } from '../random/binomial.js';
 import type { RunInputs } from './inputs.js';
 import { HOST_ROW } from './layout.js';
-import { doctorsAmong, endTerms, leaveCohorts } from './missionTerms.js';
+import { endTerms, leaveHost } from './missionTerms.js';
 import type { OutputRows } from './outputRows.js';
 import { joinWave, leaveWithTerm } from './paroleWave.js';
 import { intensityMonthly } from './rates.js';
@@ -83,11 +83,7 @@ export function defectAndComplete(s: RunState, inputs: RunInputs, paroleOpen: bo
       s.pDefects[h] = intensityMonthly(hazard);
     }
     const def = binomial(s.defectStream[h], workers, s.pDefects[h]);
-    const defD = doctorsAmong(s, h, def);
-    s.docs[h] -= defD;
-    s.others[h] -= def - defD;
-    leaveCohorts(s, h, 0, defD);
-    leaveCohorts(s, h, 1, def - defD);
+    const defD = leaveHost(s, h, def);
     s.defected[2 * h] = defD;
     s.defected[2 * h + 1] = def - defD;
     defectors += def;

@@ -86,6 +86,19 @@ export function recruitToCohorts(s: RunState, h: number, doctors: number, others
 }
 
 /**
+ * Takes `n` workers who leave host h during their term (defectors, the parole wave) off its stocks and
+ * cohorts, doctors among them in proportion to the host's stock; returns how many were doctors.
+ */
+export function leaveHost(s: RunState, h: number, n: number): number {
+  const doctors = doctorsAmong(s, h, n);
+  s.docs[h] -= doctors;
+  s.others[h] -= n - doctors;
+  leaveCohorts(s, h, 0, doctors);
+  leaveCohorts(s, h, 1, n - doctors);
+  return doctors;
+}
+
+/**
  * How many of `n` workers leaving host h are doctors: in proportion to the doctors in its stock, by
  * systematic sampling (never more than there are).
  */

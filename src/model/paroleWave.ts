@@ -1,6 +1,6 @@
 import { splitShare, splitWhole } from '../random/allocate.js';
 import { binomial } from '../random/binomial.js';
-import { doctorsAmong, leaveCohorts } from './missionTerms.js';
+import { leaveHost } from './missionTerms.js';
 import { intensityMonthly } from './rates.js';
 import type { RunState } from './runState.js';
 
@@ -31,12 +31,8 @@ export function joinWave(s: RunState, h: number, latentIntensity: number, pTry: 
     const tried = binomial(s.rPool, s.pool[h], pTry);
     // Each member tries once: those the programme does not cover leave the pool and stay on their mission.
     const wave = splitShare(s.rPool, tried, eligibility);
-    const waveD = doctorsAmong(s, h, wave);
     s.pool[h] -= tried;
-    s.docs[h] -= waveD;
-    s.others[h] -= wave - waveD;
-    leaveCohorts(s, h, 0, waveD);
-    leaveCohorts(s, h, 1, wave - waveD);
+    const waveD = leaveHost(s, h, wave);
     s.waved[2 * h] = waveD;
     s.waved[2 * h + 1] = wave - waveD;
   } else s.waved[2 * h] = s.waved[2 * h + 1] = 0;
