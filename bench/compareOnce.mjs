@@ -3,7 +3,7 @@
 // timings and peak memory.
 import { performance } from 'node:perf_hooks';
 import { compileOnWorkerThreads } from '../dist/cli/compileOnWorkerThreads.js';
-import { nodeFilePort } from '../dist/cli/nodeFilePort.js';
+import { nodeFilePort } from '../dist/node/nodeFilePort.js';
 import { compareScenariosOnPool } from '../dist/compare/compareScenarios.js';
 import { loadScenarioWith } from '../dist/scenario/loadScenario.js';
 

@@ -27,7 +27,7 @@ const cliMs = bestOf(['bin/brigadas.js', '--version']);
 // The modules a `run` needs, loaded cold in this process.
 let t0 = now();
 const { compileOnWorkerThreads } = await import('../dist/cli/compileOnWorkerThreads.js');
-const { nodeFilePort } = await import('../dist/cli/nodeFilePort.js');
+const { nodeFilePort } = await import('../dist/node/nodeFilePort.js');
 const { loadScenarioWith } = await import('../dist/scenario/loadScenario.js');
 const { runMonteCarlo } = await import('../dist/montecarlo/runMonteCarlo.js');
 const { openWorkerPool } = await import('../dist/montecarlo/workerPool.js');

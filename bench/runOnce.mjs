@@ -2,7 +2,7 @@
 // JSON report (as `brigadas run --format json` does, without writing it), and print timings and peak memory.
 import { performance } from 'node:perf_hooks';
 import { compileOnWorkerThreads } from '../dist/cli/compileOnWorkerThreads.js';
-import { nodeFilePort } from '../dist/cli/nodeFilePort.js';
+import { nodeFilePort } from '../dist/node/nodeFilePort.js';
 import { runMonteCarlo } from '../dist/montecarlo/runMonteCarlo.js';
 import { formatJson } from '../dist/report/formatJson.js';
 import { runReport } from '../dist/report/runReport.js';

@@ -1,4 +1,4 @@
-import { CompareRangeError, compareScenarios, compareScenariosOnPool, type CompareReport } from '../compare/compareScenarios.js';
+import { CompareRangeError, compareScenarios, type CompareReport } from '../compare/compareScenarios.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { checkScenario, checkScenarios } from './checkArguments.js';
 import { ScenarioRunError } from './scenarioRunError.js';
@@ -16,7 +16,7 @@ export async function compare(baseline: CompiledScenario, alternatives: readonly
   const { runs, seed, workers = 1 } = checkSimulateOptions(options, 'compare');
   try {
     // One worker (the default) runs in this thread; more run on a worker pool, with identical results.
-    return workers > 1 ? await compareScenariosOnPool(baseline, alternatives, { runs, seed, workers }) : compareScenarios(baseline, alternatives, { runs, seed });
+    return await compareScenarios(baseline, alternatives, { runs, seed, workers });
   } catch (e) {
     throw e instanceof CompareRangeError ? ScenarioRunError.of(e.scenario, e) : e;
   }

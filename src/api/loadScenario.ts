@@ -1,4 +1,4 @@
-import { nodeFilePort } from '../cli/nodeFilePort.js';
+import { nodeFilePort } from '../node/nodeFilePort.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { Result } from '../scenario/diagnostic.js';
 import { loadScenarioWith } from '../scenario/loadScenario.js';

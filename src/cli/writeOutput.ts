@@ -3,10 +3,10 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
 import { EXIT } from './exitCodes.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cliIo.js';
 import { OutputError, systemReason } from './outputError.js';
 import { outputTarget, type OutputTarget } from './outputTarget.js';
-import { writeAtomic } from './writeAtomic.js';
+import { writeAtomic } from '../node/writeAtomic.js';
 
 // A reader that stops early (`head`) closes the pipe or socket: the rest is unwanted, not a failure.
 const READER_GONE = new Set(['EPIPE', 'ECONNRESET']);

@@ -1,10 +1,10 @@
 import type { SummaryMode } from '../montecarlo/chunkResult.js';
-import { chunksOf } from '../montecarlo/chunksOf.js';
-import type { CompareRequest } from '../montecarlo/protocol.js';
-import { runCompareChunk } from '../montecarlo/runCompareChunk.js';
+import { chunksOf, type Chunk } from '../montecarlo/chunksOf.js';
+import type { Job } from '../montecarlo/job.js';
 import { memoryRefusal } from '../montecarlo/memoryBudget.js';
+import { chooseRunner, type RunnerChoice } from '../montecarlo/runner.js';
 import { ScenarioRangeError } from '../montecarlo/scenarioRangeError.js';
-import { runOnPool, shipScenario, type WorkerPool } from '../montecarlo/workerPool.js';
+import { shipScenario } from '../montecarlo/workerPool.js';
 import { runReport, type MetricReport, type RunReport } from '../report/runReport.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
@@ -18,6 +18,8 @@ export interface CompareOptions {
   readonly seed: number;
   /** Forces exact or sketch summaries (by default each scenario's as `run` chooses it, from runs x cells; see `comparePlan`). */
   readonly summaries?: SummaryMode;
+  /** Called as chunks finish, with the runs (of every scenario) done so far. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** The per-run difference (alternative minus baseline) of one metric, summarized per year like a MetricReport. */
@@ -84,67 +86,52 @@ function checkComparable(baseline: CompiledScenario, alternatives: readonly Comp
 }
 
 /**
- * Runs a baseline and alternatives on common random numbers (run i of each uses the streams of run i), chunk
- * by chunk, every scenario's chunk together, and summarizes each scenario and the run-by-run differences of
- * every alternative from the baseline with the accumulators `run` uses: exact up to EXACT_LIMIT values per
- * scenario, sketches above, so memory does not grow with runs (see `compareBytes`).
- * Throws RangeError when compareProblem finds the scenarios incomparable or compareMemoryProblem too many,
- * CompareRangeError (a ValueRangeError) when an expression of one of them leaves its range in some run.
+ * A comparison as a job: one task per chunk of runs of every scenario together, on common random numbers
+ * (run i of each uses the streams of run i), so each chunk's differences are computed where its runs are;
+ * each scenario and the run-by-run differences of every alternative from the baseline are summarized with
+ * the accumulators `run` uses: exact up to EXACT_LIMIT values per scenario, sketches above, so memory does
+ * not grow with runs (see `compareBytes`).
  */
-export function compareScenarios(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: CompareOptions): CompareReport {
-  checkComparable(baseline, alternatives, options);
-  const { runs, seed } = options;
-  const scenarios = [baseline, ...alternatives];
-  const plan = comparePlan(scenarios, runs, options.summaries);
-  const acc = makeCompareAccumulator(scenarios, runs, plan);
-  try {
-    for (const { first, count } of chunksOf(runs)) acc.add(runCompareChunk(scenarios, seed, first, count, plan));
-  } catch (e) {
-    throw located(scenarios, e);
-  }
-  return compareReport(scenarios, options, acc);
-}
-
-/** How to compare on worker threads. */
-export interface PoolCompareOptions extends CompareOptions {
-  /** Worker threads started for the call, or an open pool to use (and leave open). */
-  readonly workers: number | WorkerPool;
-  /** Called as chunks finish, with the runs (of every scenario) done so far. */
-  readonly onProgress?: (done: number, total: number) => void;
-  /** Aborting stops the runs; the promise then rejects with MonteCarloAborted. */
-  readonly signal?: AbortSignal;
-}
-
-/**
- * `compareScenarios` with the runs on worker threads, one task per chunk of runs of every scenario (so each
- * chunk's differences are computed where its runs are), at most two tasks a thread in flight: the same
- * report for any number of threads.
- */
-export async function compareScenariosOnPool(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: PoolCompareOptions): Promise<CompareReport> {
-  checkComparable(baseline, alternatives, options);
+export function compareJob(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: CompareOptions): Job<Chunk, CompareReport> {
   const { runs, seed } = options;
   const scenarios = [baseline, ...alternatives];
   const plan = comparePlan(scenarios, runs, options.summaries);
   const acc = makeCompareAccumulator(scenarios, runs, plan);
   const shipped = scenarios.map(shipScenario);
   let done = 0;
+  return {
+    tasks: chunksOf(runs),
+    request: ({ first, count }) => ({ type: 'compare', scenarios: shipped, seed, first, count, plan }),
+    take: (_, reply) => {
+      if (reply.type !== 'compare') throw new Error(`a worker answered a comparison's chunk with ${reply.type}`);
+      acc.add(reply);
+      done += reply.count;
+      options.onProgress?.(done, runs);
+    },
+    result: () => compareReport(scenarios, options, acc),
+  };
+}
+
+/**
+ * Runs a baseline and alternatives on common random numbers (`compareJob`) where the options say, and
+ * resolves to the report: the same for every runner and number of threads.
+ * Rejects with RangeError when compareProblem finds the scenarios incomparable or compareMemoryProblem too
+ * many, CompareRangeError (a ValueRangeError) when an expression of one of them leaves its range in some run.
+ */
+export async function compareScenarios(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], options: CompareRunOptions): Promise<CompareReport> {
+  checkComparable(baseline, alternatives, options);
+  const job = compareJob(baseline, alternatives, options);
   try {
-    await runOnPool(
-      options.workers,
-      chunksOf(runs),
-      ({ first, count }): CompareRequest => ({ type: 'compare', scenarios: shipped, seed, first, count, plan }),
-      (_, reply) => {
-        if (reply.type !== 'compare') throw new Error(`a worker answered a comparison's chunk with ${reply.type}`);
-        acc.add(reply);
-        done += reply.count;
-        options.onProgress?.(done, runs);
-      },
-      options.signal,
-    );
+    return await chooseRunner(options, job.tasks.length).run(job, options.signal);
   } catch (e) {
-    throw located(scenarios, e);
+    throw located([baseline, ...alternatives], e);
   }
-  return compareReport(scenarios, options, acc);
+}
+
+/** How to compare: what, and where (a runner, an open pool or worker threads started for the call). */
+export interface CompareRunOptions extends CompareOptions, RunnerChoice {
+  /** Aborting stops the runs; the promise then rejects with MonteCarloAborted. */
+  readonly signal?: AbortSignal;
 }
 
 // Says which scenario a range error came from.

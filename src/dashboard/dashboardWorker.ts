@@ -44,7 +44,7 @@ async function reply(job: WorkerJob): Promise<WorkerReply> {
   try {
     switch (job.type) {
       case 'compare':
-        return { type: 'compare', report: compareScenarios(compile(job.base), [compile(job.alternative)], { runs: job.runs, seed: job.seed }) };
+        return { type: 'compare', report: await compareScenarios(compile(job.base), [compile(job.alternative)], { runs: job.runs, seed: job.seed }) };
       case 'tornado':
         return { type: 'tornado', report: await tornado(job) };
       default:

@@ -2,15 +2,7 @@ import { allocate, splitWhole } from '../random/allocate.js';
 import { binomial } from '../random/binomial.js';
 import type { RunState } from './runState.js';
 
-/**
- * The months of a mission's term at a host, from its length in years: at least one month, and 0 for a term
- * that never ends (an infinite length, as hand-made inputs use to switch rotation off).
- */
-export function termMonths(lengthYears: number): number {
-  return Number.isFinite(lengthYears) ? Math.max(1, Math.round(12 * lengthYears)) : 0;
-}
-
-/**
+/*
  * Mission terms: each host's workers of each cadre are kept by the months they have served,
  * `cohort_{h,c}[k]` for k = 0 .. T_h - 1, where `T_h = round(12 × missionLengthYears_h)` is the host's term. A
  * worker comes home at the end of the month in which the term ends, unless the mission is renewed:
@@ -23,24 +15,9 @@ export function termMonths(lengthYears: number): number {
  * (X114), whose first cohorts came home together at the end of 2016 (X129). A geometric duration of the same
  * mean would bring home a third of a cohort in its first year; a fixed term brings the whole cohort home when
  * it ends, so the 2013-2014 arrivals in Brazil make the 2016-2017 rotation. Workers at the start of the horizon
- * are spread evenly over the months served. Defectors and cuts leave each cohort of their cadre in proportion
- * to its size (`leaveCohorts`). Cohort `c` of host `h` is `s.cohorts[2h + c]` (0 doctors, 1 others).
+ * are spread evenly over the months served (`initCohorts`, in cohortStart.ts). Defectors and cuts leave each
+ * cohort of their cadre in proportion to its size (`leaveCohorts`). Cohort `c` of host `h` is `s.cohorts[2h + c]` (0 doctors, 1 others).
  */
-export function initCohorts(s: RunState, h: number, doctors: number, others: number): void {
-  spread(s.cohorts[2 * h], s.termOf[h], doctors);
-  spread(s.cohorts[2 * h + 1], s.termOf[h], others);
-}
-
-// Spreads n workers evenly over a term's months (all in one place for a term that never ends).
-function spread(cohorts: Float64Array, T: number, n: number): void {
-  if (T === 0) {
-    cohorts[0] = n;
-    return;
-  }
-  const each = Math.floor(n / T);
-  const extra = n - each * T;
-  for (let k = 0; k < T; k++) cohorts[k] = each + (k < extra ? 1 : 0);
-}
 
 /** Takes `n` workers of cadre c who leave host h (defectors, a cut) out of its cohorts, each in proportion to its size. */
 export function leaveCohorts(s: RunState, h: number, c: number, n: number): void {

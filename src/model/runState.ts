@@ -1,7 +1,7 @@
 import type { Rng } from '../random/rng.js';
 import type { RunInputs } from './inputs.js';
 import { HOST_METRICS, hostRows, type ModelLayout } from './layout.js';
-import { initCohorts, termMonths } from './missionTerms.js';
+import { initCohorts, termMonths } from './cohortStart.js';
 
 /** Gives the random stream of a named component of the current run (see `streamFor`). */
 export type StreamFactory = (component: string) => Rng;

@@ -2,6 +2,7 @@ import type { ChunkResult, SummaryMode } from './chunkResult.js';
 import type { CompareChunkResult, ComparePlan } from './runCompareChunk.js';
 
 // Workers compile the scenario from the texts the main thread read, never from disk.
+import type { CompiledScenario } from '../scenario/compiled.js';
 import type { SourceText } from '../scenario/memoryFilePort.js';
 
 /** What every request to a worker carries: the scenario, as the texts the main thread read, and the seed. */
@@ -10,6 +11,11 @@ interface ScenarioTask {
   readonly key: string;
   readonly entry: string;
   readonly sources: readonly SourceText[];
+  /**
+   * The compiled scenario itself, for a runner in this thread, which then need not compile the texts again.
+   * Never sent to a worker (it holds compiled expressions, which cannot be copied): `forWorker` drops it.
+   */
+  readonly local?: CompiledScenario;
   readonly seed: number;
 }
 
@@ -34,7 +40,7 @@ export interface PointsRequest extends ScenarioTask {
   readonly u: Float64Array;
   readonly runs: Float64Array;
   /** The policy scenario whose difference from the scenario is explained, if any (`SensitivityProblem.versus`). */
-  readonly versus?: { readonly key: string; readonly entry: string; readonly sources: readonly SourceText[] };
+  readonly versus?: ShippedScenario;
 }
 
 /** A request to a worker: simulate runs [first, first + count) and return only the given cells of each (see `simulateCells`). */
@@ -43,8 +49,8 @@ export interface CellsRequest extends Omit<ChunkRequest, 'type' | 'mode'> {
   readonly cells: Int32Array;
 }
 
-/** A scenario as a worker compiles it: its texts, and a key to cache it by. */
-export type ShippedScenario = Pick<ScenarioTask, 'key' | 'entry' | 'sources'>;
+/** A scenario as a worker compiles it: its texts, and a key to cache it by (and, in this thread, itself). */
+export type ShippedScenario = Pick<ScenarioTask, 'key' | 'entry' | 'sources' | 'local'>;
 
 /**
  * A request to a worker: simulate runs [first, first + count) of a baseline and its alternatives on common
@@ -69,3 +75,23 @@ export type ChunkReply =
   /** `scenario`: in a comparison, the index of the scenario whose value left its range. */
   | { readonly type: 'rangeError'; readonly path: readonly (string | number)[]; readonly detail: string; readonly scenario?: number }
   | { readonly type: 'failure'; readonly message: string };
+
+/** Every request a runner hands out: the unit of work of runs, cells, sensitivity points and comparisons. */
+export type WorkRequest = ChunkRequest | PointsRequest | CellsRequest | CompareRequest;
+
+/** A worker's answer other than an error: what a job receives for each of its tasks. */
+export type WorkReply = Exclude<ChunkReply, { type: 'rangeError' | 'failure' }>;
+
+// Drops the compiled scenario a request carries for this thread: a worker compiles the texts instead.
+function shipped(s: ShippedScenario): ShippedScenario {
+  const { local: _, ...rest } = s;
+  return rest;
+}
+
+/** The request as it crosses to a worker thread: every scenario in it as texts alone. */
+export function forWorker(req: WorkRequest): WorkRequest {
+  const { local: _, ...rest } = req as WorkRequest & { local?: CompiledScenario };
+  if (rest.type === 'compare') return { ...rest, scenarios: rest.scenarios.map(shipped) };
+  if (rest.type === 'points' && rest.versus !== undefined) return { ...rest, versus: shipped(rest.versus) };
+  return rest as WorkRequest;
+}

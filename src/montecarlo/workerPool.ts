@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { Piscina } from 'piscina';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { SourceText } from '../scenario/memoryFilePort.js';
-import { ValueRangeError } from '../scenario/resolveRun.js';
 import { MonteCarloAborted } from './monteCarloAborted.js';
-import type { CellsRequest, ChunkReply, ChunkRequest, CompareRequest, PointsRequest } from './protocol.js';
-import { ScenarioRangeError } from './scenarioRangeError.js';
+import { forWorker, type ChunkReply, type WorkReply, type WorkRequest } from './protocol.js';
+import { unwrapReply } from './unwrapReply.js';
 
 // The compiled worker entry: beside this file in dist/; from the TypeScript sources (tests), in dist/.
 function workerFile(): URL {
@@ -45,12 +44,14 @@ export interface ScenarioShipment {
   readonly key: string;
   readonly entry: string;
   readonly sources: readonly SourceText[];
+  /** The scenario itself, for runners in this thread; dropped before a request crosses to a worker. */
+  readonly local: CompiledScenario;
 }
 
 /** Packs a compiled scenario's source texts for workers (they never read files). */
 export function shipScenario(c: CompiledScenario): ScenarioShipment {
   const sources = c.merged.sources.map((s) => ({ file: s.file, text: s.text }));
-  return { key: createHash('sha256').update(JSON.stringify(sources)).digest('hex'), entry: c.merged.file, sources };
+  return { key: createHash('sha256').update(JSON.stringify(sources)).digest('hex'), entry: c.merged.file, sources, local: c };
 }
 
 /**
@@ -65,8 +66,8 @@ export function shipScenario(c: CompiledScenario): ScenarioShipment {
 export async function runOnPool<T>(
   target: number | WorkerPool,
   tasks: readonly T[],
-  request: (task: T) => ChunkRequest | PointsRequest | CellsRequest | CompareRequest,
-  onReply: (task: T, reply: Exclude<ChunkReply, { type: 'rangeError' | 'failure' }>) => void,
+  request: (task: T) => WorkRequest,
+  onReply: (task: T, reply: WorkReply) => void,
   signal?: AbortSignal,
 ): Promise<void> {
   const owned = typeof target === 'number';
@@ -85,14 +86,9 @@ export async function runOnPool<T>(
     const runOne = async (): Promise<void> => {
       while (next < tasks.length && failure === undefined && !signal?.aborted) {
         const task = tasks[next++];
-        const reply = (await piscina.run(request(task), { signal: kill.signal })) as ChunkReply;
+        const reply = (await piscina.run(forWorker(request(task)), { signal: kill.signal })) as ChunkReply;
         if (failure !== undefined || signal?.aborted) return;
-        if (reply.type === 'rangeError') {
-          const e = new ValueRangeError(reply.path, reply.detail);
-          throw reply.scenario === undefined ? e : new ScenarioRangeError(reply.scenario, e);
-        }
-        if (reply.type === 'failure') throw new Error(reply.message);
-        onReply(task, reply);
+        onReply(task, unwrapReply(reply));
       }
     };
     const runners = Array.from({ length: Math.min(2 * pool.workers, tasks.length) }, () =>

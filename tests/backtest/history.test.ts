@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTargets } from '../../src/backtest/resolveTargets.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { ROOT } from '../cli/harness.js';
 import { parseOk } from './targetsText.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveTargets } from '../../src/backtest/resolveTargets.js';
 import { fillFromCells, targetCells } from '../../src/backtest/targetCells.js';
 import { targetValue } from '../../src/backtest/targetValue.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { simulateCells } from '../../src/montecarlo/simulateCells.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { ROOT } from '../cli/harness.js';

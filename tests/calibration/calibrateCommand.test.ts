@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { quantile } from '../../src/random/distribution.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { HEADER } from '../backtest/targetsText.js';

@@ -7,7 +7,7 @@ import { createReadStream, chmodSync, copyFileSync, linkSync, lstatSync, mkdirSy
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeAtomic } from '../../src/cli/writeAtomic.js';
+import { writeAtomic } from '../../src/node/writeAtomic.js';
 import { cli, cliProcess, repoPath, ROOT, STACK_LINE, tempDir, type CliResult } from './harness.js';
 
 const BASELINE = repoPath('scenarios/baseline.yaml');

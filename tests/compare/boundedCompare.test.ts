@@ -3,7 +3,7 @@
 // the sketch's accuracy, and the report is the same for any worker count, chunk order or thread.
 import { describe, expect, it } from 'vitest';
 import { comparePlan, makeCompareAccumulator } from '../../src/compare/compareAccumulator.js';
-import { compareScenarios, compareScenariosOnPool, type CompareReport, type DifferenceReport } from '../../src/compare/compareScenarios.js';
+import { compareScenarios, type CompareReport, type DifferenceReport } from '../../src/compare/compareScenarios.js';
 import { chunksOf } from '../../src/montecarlo/chunksOf.js';
 import { runChunk } from '../../src/montecarlo/runChunk.js';
 import { runCompareChunk } from '../../src/montecarlo/runCompareChunk.js';
@@ -12,7 +12,7 @@ import { summarizeRuns } from '../../src/montecarlo/summarizeRuns.js';
 import { runReport } from '../../src/report/runReport.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import type { CompiledScenario } from '../../src/scenario/compiled.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { SKETCH_ALPHA } from '../../src/stats/logSketch.js';
 import { PERCENTILES, summarize } from '../../src/stats/summarize.js';
 
@@ -63,8 +63,8 @@ function allRunsReport(base: CompiledScenario, alternatives: readonly CompiledSc
 }
 
 describe('compare chunk by chunk, exact mode', () => {
-  it('gives every summary the old computation over all runs gave, byte for byte (scenarios of different hosts)', () => {
-    const report = compareScenarios(TINY, [TWO_HOSTS, TINY], { runs: 700, seed: 11 });
+  it('gives every summary the old computation over all runs gave, byte for byte (scenarios of different hosts)', async () => {
+    const report = await compareScenarios(TINY, [TWO_HOSTS, TINY], { runs: 700, seed: 11 });
     const old = allRunsReport(TINY, [TWO_HOSTS, TINY], 700, 11);
     expect(JSON.stringify(Object.values(report.scenarios))).toBe(JSON.stringify(old.scenarios));
     expect(JSON.stringify(report.alternatives.map((k) => report.differences[k]))).toBe(JSON.stringify(old.differences));
@@ -72,8 +72,8 @@ describe('compare chunk by chunk, exact mode', () => {
     expect(Object.keys(report.differences[report.alternatives[0]])).toEqual(TINY.layout.metrics.map((m) => m.name));
   });
 
-  it('the same for the baseline and a policy, in runs that span chunks', () => {
-    const report = compareScenarios(BASELINE, [PAROLE], { runs: 260, seed: 4 });
+  it('the same for the baseline and a policy, in runs that span chunks', async () => {
+    const report = await compareScenarios(BASELINE, [PAROLE], { runs: 260, seed: 4 });
     const old = allRunsReport(BASELINE, [PAROLE], 260, 4);
     expect(JSON.stringify(Object.values(report.scenarios))).toBe(JSON.stringify(old.scenarios));
     expect(JSON.stringify(report.differences[report.alternatives[0]])).toBe(JSON.stringify(old.differences[0]));
@@ -95,10 +95,10 @@ describe('compare chunk by chunk, exact mode', () => {
 });
 
 describe('compare chunk by chunk, sketch mode', () => {
-  it('keeps every difference percentile within SKETCH_ALPHA of the exact order statistics, means to rounding, shares exactly', () => {
+  it('keeps every difference percentile within SKETCH_ALPHA of the exact order statistics, means to rounding, shares exactly', async () => {
     const runs = 3000;
-    const exact = compareScenarios(TINY, [TWO_HOSTS], { runs, seed: 8 });
-    const sketch = compareScenarios(TINY, [TWO_HOSTS], { runs, seed: 8, summaries: 'sketch' });
+    const exact = await compareScenarios(TINY, [TWO_HOSTS], { runs, seed: 8 });
+    const sketch = await compareScenarios(TINY, [TWO_HOSTS], { runs, seed: 8, summaries: 'sketch' });
     const key = exact.alternatives[0];
     const years = TINY.years.length;
     const values = [TINY, TWO_HOSTS].map((c) => runChunk(c, 8, 0, runs));
@@ -142,7 +142,7 @@ describe('compare chunk by chunk, sketch mode', () => {
   });
 
   it('gives each scenario the summary `run` gives it in sketch mode, and a scenario zero differences from itself', async () => {
-    const report = compareScenarios(TINY, [TINY], { runs: 400, seed: 2, summaries: 'sketch' });
+    const report = await compareScenarios(TINY, [TINY], { runs: 400, seed: 2, summaries: 'sketch' });
     const run = runReport(TINY, 2, 400, await runMonteCarlo(TINY, { runs: 400, seed: 2, summaries: 'sketch' }));
     expect(report.scenarios.tiny).toEqual(run);
     expect(report.scenarios['tiny (2)']).toEqual(run);
@@ -158,16 +158,16 @@ describe('compare on worker threads', () => {
   it('gives byte-identical reports for 1, 2 and 3 workers and in this thread, exact and sketch', async () => {
     for (const summaries of [undefined, 'sketch'] as const) {
       const options = { runs: 620, seed: 6, summaries };
-      const here = json(compareScenarios(TINY, [TWO_HOSTS, TINY], options));
+      const here = json(await compareScenarios(TINY, [TWO_HOSTS, TINY], options));
       for (const workers of [1, 2, 3]) {
-        expect(json(await compareScenariosOnPool(TINY, [TWO_HOSTS, TINY], { ...options, workers })), `${summaries ?? 'exact'} on ${workers}`).toBe(here);
+        expect(json(await compareScenarios(TINY, [TWO_HOSTS, TINY], { ...options, workers })), `${summaries ?? 'exact'} on ${workers}`).toBe(here);
       }
     }
   });
 
   it('names the scenario whose value left its range, as in this thread', async () => {
     const bad = load('tests/compare/fixtures/share-out-of-range.yaml');
-    for (const run of [() => compareScenarios(BASELINE, [bad], { runs: 20, seed: 1 }), () => compareScenariosOnPool(BASELINE, [bad], { runs: 20, seed: 1, workers: 2 })]) {
+    for (const run of [() => compareScenarios(BASELINE, [bad], { runs: 20, seed: 1 }), () => compareScenarios(BASELINE, [bad], { runs: 20, seed: 1, workers: 2 })]) {
       await expect(Promise.resolve().then(run)).rejects.toMatchObject({ scenario: { name: bad.name } });
     }
   });

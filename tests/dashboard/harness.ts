@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 import { compareScenarios } from '../../src/compare/compareScenarios.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { App, type AppProps } from '../../src/dashboard/App.js';
 import type { DashboardRunner, RunRequest } from '../../src/dashboard/dashboardRunner.js';
 import { runMonteCarlo } from '../../src/montecarlo/runMonteCarlo.js';
@@ -31,7 +31,7 @@ export function quickRunner(requests: RunRequest[] = []): DashboardRunner {
       const summaries = await runMonteCarlo(req.base, { runs: req.runs, seed: req.seed, workers: 1, chunkSize: 10, onProgress, signal });
       return { runs: req.runs, base: runReport(req.base, req.seed, req.runs, summaries) };
     }
-    const report = compareScenarios(req.base, [req.alternative], { runs: req.runs, seed: req.seed });
+    const report = await compareScenarios(req.base, [req.alternative], { runs: req.runs, seed: req.seed });
     const alt = report.alternatives[0];
     return { runs: req.runs, base: report.scenarios[report.baseline], alternative: report.scenarios[alt], difference: report.differences[alt] };
   };

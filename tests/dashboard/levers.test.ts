@@ -4,7 +4,7 @@ import { changeLever, leverValueIn } from '../../src/dashboard/changeLever.js';
 import { EDIT_NOTE } from '../../src/dashboard/editLever.js';
 import { formatLever, LEVER_ORDER, nextLeverValue } from '../../src/dashboard/leverInfo.js';
 import { parameterMedians, scheduleAtMedians, yearStartOffset } from '../../src/dashboard/scenarioValues.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import type { CompiledScenario } from '../../src/scenario/compiled.js';
 import { parseScenario } from '../../src/scenario/loadScenario.js';
 import { repoPath } from '../cli/harness.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { editedFileName } from '../../src/cli/dashboardCommand.js';
+import { editedFileName } from '../../src/cli/commands/dashboard.js';
 import { moveView } from '../../src/dashboard/dashboardState.js';
 import { KEY_HELP, keyCommand, splitKeys } from '../../src/dashboard/dashboardKeys.js';
 import { dashboardStep, hasUnsavedChanges, initialState, savedAs, type KeyContext } from '../../src/dashboard/dashboardState.js';

@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { saveEdited, writeNewFile } from '../../src/dashboard/saveEdited.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { repoPath, tempDir } from '../cli/harness.js';

@@ -3,7 +3,7 @@ import { changeLever } from '../../src/dashboard/changeLever.js';
 import { LEVER_ORDER } from '../../src/dashboard/leverInfo.js';
 import type { Lever } from '../../src/model/spec.js';
 import type { CompiledScenario } from '../../src/scenario/compiled.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { parseScenario } from '../../src/scenario/loadScenario.js';
 import { repoPath } from '../cli/harness.js';
 import { scenario } from './harness.js';

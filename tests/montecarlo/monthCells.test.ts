@@ -3,7 +3,8 @@
 // where no such value exists.
 import { describe, expect, it } from 'vitest';
 import { monthCell } from '../../src/montecarlo/cellReader.js';
-import { simulateCells, simulateCellsOnPool } from '../../src/montecarlo/simulateCells.js';
+import { collectCells } from '../../src/montecarlo/cellsJob.js';
+import { simulateCells } from '../../src/montecarlo/simulateCells.js';
 import { allCells } from './allCells.js';
 import { monthScenario } from './monthScenario.js';
 
@@ -58,7 +59,7 @@ describe('simulateCells with month cells', () => {
     const reference = simulateCells(c, 13, 0, runs, CELLS);
     for (const workers of [1, 3]) {
       const got = new Float64Array(runs * CELLS.length);
-      await simulateCellsOnPool(c, { runs, seed: 13, cells: CELLS, workers, onChunk: (first, _count, values) => got.set(values, first * CELLS.length) });
+      await collectCells(c, { runs, seed: 13, cells: CELLS, workers, onChunk: (first, _count, values) => got.set(values, first * CELLS.length) });
       expect(Buffer.from(got.buffer).equals(Buffer.from(reference.buffer)), `${workers} workers`).toBe(true);
     }
   });

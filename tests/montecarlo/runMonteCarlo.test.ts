@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { runInProcess } from '../../src/montecarlo/runInProcess.js';
 import { MonteCarloAborted, runMonteCarlo } from '../../src/montecarlo/runMonteCarlo.js';
 import { summaryMode, EXACT_LIMIT } from '../../src/montecarlo/chunkResult.js';

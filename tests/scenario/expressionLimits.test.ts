@@ -2,7 +2,7 @@
 // evaluated correctly, past them refused with a located diagnostic, never a stack overflow or a throw.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.js';
 import { compileExpression, EXPRESSION_LIMITS, reservedNameProblem } from '../../src/scenario/expression.js';
 import { parseScenario } from '../../src/scenario/loadScenario.js';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/api/loadScenario.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { DRIVERS, HOST_FIELDS, LEVERS, MODEL_PARAMETERS, type InputSpec } from '../../src/model/spec.js';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.js';
 import { parseScenario } from '../../src/scenario/loadScenario.js';

@@ -2,7 +2,7 @@
 // located diagnostic that says what was written and what was expected.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/api/loadScenario.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.js';
 import { parseScenario } from '../../src/scenario/loadScenario.js';
 import { repoPath } from '../cli/harness.js';

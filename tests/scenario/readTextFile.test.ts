@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/api/loadScenario.js';
-import { MAX_FILE_BYTES, readTextFile } from '../../src/cli/nodeFilePort.js';
+import { MAX_FILE_BYTES, readTextFile } from '../../src/node/nodeFilePort.js';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.js';
 import { cli, repoPath, STACK_LINE, tempDir } from '../cli/harness.js';
 

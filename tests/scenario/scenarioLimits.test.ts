@@ -4,7 +4,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/api/loadScenario.js';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { SCENARIO_LIMITS } from '../../src/scenario/compileScenario.js';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.js';
 import { MAX_EXTENDS_CHAIN } from '../../src/scenario/loadChain.js';

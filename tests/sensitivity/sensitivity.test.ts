@@ -1,7 +1,7 @@
 // Sensitivity of a scenario's metric: tornado ordering on a hand-made scenario, the reports of each method,
 // and the command's usage errors.
 import { describe, expect, it } from 'vitest';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { analyzeSensitivity, type SensitivityReport, type SobolReport, type TornadoReport } from '../../src/sensitivity/analyzeSensitivity.js';
 import { evaluatePoints, type SensitivityProblem } from '../../src/montecarlo/evaluatePoints.js';

@@ -1,32 +1,32 @@
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { fillTargetSamples } from '../backtest/fillTargetSamples.js';
-import { resolveTargets, type ResolvedTarget } from '../backtest/resolveTargets.js';
-import { fillFromCells, targetCells } from '../backtest/targetCells.js';
-import { calibrateDraws } from '../calibration/calibrateDraws.js';
-import { calibrationBytes, maxCalibrationDraws } from '../calibration/calibrationBytes.js';
-import { calibratedScenarioText, type CalibratedScenarioHeader } from '../calibration/calibratedScenarioText.js';
-import { formatCalibrationCsv } from '../calibration/formatCalibrationCsv.js';
-import { formatCalibrationJson } from '../calibration/formatCalibrationJson.js';
-import { formatCalibrationTable } from '../calibration/formatCalibrationTable.js';
-import { informedParameters } from '../calibration/informedParameters.js';
-import { uncertainParameters } from '../calibration/uncertainParameters.js';
-import { chunksOf, DEFAULT_CHUNK_SIZE } from '../montecarlo/chunksOf.js';
-import { memoryRefusal } from '../montecarlo/memoryBudget.js';
-import { MonteCarloAborted } from '../montecarlo/runMonteCarlo.js';
-import { simulateCellsOnPool } from '../montecarlo/simulateCells.js';
-import type { CompiledScenario } from '../scenario/compiled.js';
-import { rangeDiagnostic } from '../scenario/probeScenario.js';
-import { ValueRangeError } from '../scenario/resolveRun.js';
-import { packageFile, readTargets } from './backtestCommand.js';
-import type { CommandKit } from './commandKit.js';
-import { defaultWorkers } from './defaultWorkers.js';
-import { examples } from './examples.js';
-import type { CliIo } from './main.js';
-import type { OutputFormat } from './outputKind.js';
-import { addOutOptions, prepareOut, scenarioInputs } from './outputOptions.js';
-import { progressLine } from './progress.js';
-import { writeOutput } from './writeOutput.js';
+import { resolveTargets, type ResolvedTarget } from '../../backtest/resolveTargets.js';
+import { fillFromCells, targetCells } from '../../backtest/targetCells.js';
+import { calibrateDraws } from '../../calibration/calibrateDraws.js';
+import { calibrationBytes, maxCalibrationDraws } from '../../calibration/calibrationBytes.js';
+import { calibratedScenarioText, type CalibratedScenarioHeader } from '../../calibration/calibratedScenarioText.js';
+import { formatCalibrationCsv } from '../../calibration/formatCalibrationCsv.js';
+import { formatCalibrationJson } from '../../calibration/formatCalibrationJson.js';
+import { formatCalibrationTable } from '../../calibration/formatCalibrationTable.js';
+import { informedParameters } from '../../calibration/informedParameters.js';
+import { uncertainParameters } from '../../calibration/uncertainParameters.js';
+import { memoryRefusal } from '../../montecarlo/memoryBudget.js';
+import { collectCells } from '../../montecarlo/cellsJob.js';
+import type { CompiledScenario } from '../../scenario/compiled.js';
+import { rangeDiagnostic } from '../../scenario/probeScenario.js';
+import { ValueRangeError } from '../../scenario/resolveRun.js';
+import { packageFile } from '../packageFile.js';
+import { readTargets } from '../readTargets.js';
+import { InvalidInput, UsageError } from '../cliErrors.js';
+import type { CliIo } from '../cliIo.js';
+import { loadScenarioFile } from '../loadScenarioFile.js';
+import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
+import { defaultWorkers } from '../defaultWorkers.js';
+import { examples } from '../examples.js';
+import type { OutputFormat } from '../outputKind.js';
+import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
+import { withProgress } from '../withProgress.js';
+import { writeOutput } from '../writeOutput.js';
 
 /** --draws and --keep when not given: 5,000 runs take a few seconds, and keeping 10% leaves an effective sample of some 300. */
 export const DEFAULT_DRAWS = 5000;
@@ -61,87 +61,74 @@ interface CalibrateOptions {
 }
 
 /** Adds `brigadas calibrate` to the program: the scenario's parameters fitted to the observed history, and the calibrated scenario written. */
-export function registerCalibrate(program: Command, kit: CommandKit): void {
+export function registerCalibrate(program: Command, io: CliIo): void {
   const calibrate = program
     .command('calibrate')
     .description('fit the uncertain parameters to the fit targets of the history (approximate Bayesian computation) and write the calibrated scenario')
     .argument('<scenario>', 'scenario YAML file holding the priors')
     .option('-n, --draws <n>', 'parameter draws, one run each', parseDraws, DEFAULT_DRAWS)
-    .option('-s, --seed <s>', 'master seed: the same seed gives the same output', kit.parseSeed, 1)
+    .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
     .option('-k, --keep <share>', 'share of the draws kept, nearest the targets first', parseKeep, DEFAULT_KEEP)
     .option('-t, --targets <file>', "observed targets, CSV (default: the package's data/history.csv)");
   addOutOptions(calibrate, 'write the calibrated scenario (whole or not at all), a YAML file that extends the given one')
     // The report goes to stdout whatever --out is, so --out's name says nothing about its format.
     .addOption(new Option('-f, --format <format>', 'output format of the report (csv: the parameter table)').choices(['table', 'json', 'csv']).default('table'))
-    .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 draws); the output is the same for any number', kit.parseWorkers)
+    .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 draws); the output is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
     .addHelpText('after', examples('calibrate scenarios/priors.yaml --out scenarios/calibrated.yaml', 'calibrate scenarios/priors.yaml --draws 20000 --keep 0.05 --format csv > posterior.csv'))
     .action(async (file: string, opts: CalibrateOptions) => {
-      const { file: targetsFile, targets } = readTargets(kit, opts.targets);
-      const c = kit.load(file);
+      const { file: targetsFile, targets } = readTargets(opts.targets);
+      const c = loadScenarioFile(file);
       const out = prepareOut(opts, 'yaml', [...scenarioInputs([c]), { file: targetsFile, role: 'the targets file' }]);
       const resolved = resolveTargets(targets, c);
-      if (!resolved.ok) throw kit.invalidInput(resolved.errors);
+      if (!resolved.ok) throw new InvalidInput(resolved.errors);
       const fit = resolved.value.filter((t) => t.target.set === 'fit');
-      if (fit.length === 0) throw kit.usageError(`${targetsFile} has no fit targets (fit column 'fit'): nothing to calibrate to`);
+      if (fit.length === 0) throw new UsageError(`${targetsFile} has no fit targets (fit column 'fit'): nothing to calibrate to`);
       const uncertain = uncertainParameters(c.parameters).length;
-      if (uncertain === 0) throw kit.usageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to calibrate`);
+      if (uncertain === 0) throw new UsageError(`scenario '${c.name}' has no uncertain parameters (every distribution is fixed): nothing to calibrate`);
       const targetCount = resolved.value.length;
       const memory = memoryRefusal(
         `calibrate --draws ${opts.draws} with ${targetCount} targets and ${uncertain} uncertain parameters`,
         calibrationBytes(opts.draws, targetCount, uncertain),
         `use --draws ${maxCalibrationDraws(targetCount, uncertain)} or fewer`,
       );
-      if (memory !== undefined) throw kit.usageError(memory);
+      if (memory !== undefined) throw new UsageError(memory);
       let report;
       try {
         const informed = informedParameters(c, fit, opts.seed);
-        const samples = await sampleInSteps(c, resolved.value, opts, kit.io);
+        const samples = await sampleInSteps(c, resolved.value, opts, io);
         const keep = Math.max(1, Math.round(opts.keep * opts.draws));
         report = calibrateDraws({ scenario: c, targets, samples, informed, targetsFile, seed: opts.seed, draws: opts.draws, keep });
       } catch (e) {
-        if (e instanceof ValueRangeError) throw kit.invalidInput([rangeDiagnostic(c, e)]);
+        if (e instanceof ValueRangeError) throw new InvalidInput([rangeDiagnostic(c, e)]);
         throw e;
       }
       if (opts.out !== undefined) {
         // Paths in the file are relative to its folder; written into a pipe or a device, to the working directory.
         const folder = out?.to === 'file' ? dirname(resolve(opts.out)) : process.cwd();
-        await writeOutput(kit.io, out, calibratedScenarioText(report, header(c, opts, opts.out, folder)));
+        await writeOutput(io, out, calibratedScenarioText(report, header(c, opts, opts.out, folder)));
       }
-      kit.io.stdout(opts.format === 'json' ? formatCalibrationJson(report) : opts.format === 'csv' ? formatCalibrationCsv(report) : formatCalibrationTable(report));
+      io.stdout(opts.format === 'json' ? formatCalibrationJson(report) : opts.format === 'csv' ? formatCalibrationCsv(report) : formatCalibrationTable(report));
     });
 }
 
-// Each target's value in every draw: on worker threads, or in this thread a step at a time; either way the
+// Each target's value in every draw: on worker threads when it pays, else in this thread; either way the
 // event loop hears Ctrl-C and redraws progress between chunks, and only the targets' cells come back.
 async function sampleInSteps(c: CompiledScenario, targets: readonly ResolvedTarget[], opts: CalibrateOptions, io: CliIo): Promise<Float64Array[]> {
   const samples = targets.map(() => new Float64Array(opts.draws));
   const tc = targetCells(targets);
   const workers = defaultWorkers(opts.workers, opts.draws);
-  const progress = io.stderrIsTTY && !opts.quiet ? progressLine(io.stderr) : undefined;
-  try {
-    // One chunk's worth of draws is not worth starting threads for.
-    if (workers > 1 && opts.draws > DEFAULT_CHUNK_SIZE) {
-      await simulateCellsOnPool(c, {
-        runs: opts.draws,
-        seed: opts.seed,
-        cells: tc.cells,
-        workers,
-        onChunk: (first, count, values) => fillFromCells(tc, values, first, count, samples),
-        onProgress: progress?.onProgress,
-        signal: io.interrupt,
-      });
-      return samples;
-    }
-    for (const { first, count } of chunksOf(opts.draws)) {
-      if (io.interrupt?.aborted) throw new MonteCarloAborted();
-      fillTargetSamples(c, tc, opts.seed, first, count, samples);
-      progress?.onProgress(first + count, opts.draws);
-      await new Promise((r) => setImmediate(r));
-    }
-  } finally {
-    progress?.clear();
-  }
+  await withProgress(io, opts.quiet, (onProgress) =>
+    collectCells(c, {
+      runs: opts.draws,
+      seed: opts.seed,
+      cells: tc.cells,
+      workers,
+      onChunk: (first, count, values) => fillFromCells(tc, values, first, count, samples),
+      onProgress,
+      signal: io.interrupt,
+    }),
+  );
   return samples;
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../../src/montecarlo/evaluatePoints.js';
-import { evaluatePointsOnPool } from '../../src/montecarlo/evaluatePointsOnPool.js';
+import { evaluateBatch } from '../../src/montecarlo/evaluateBatch.js';
 import { MonteCarloAborted } from '../../src/montecarlo/runMonteCarlo.js';
 import { loadScenarioWith, parseScenario } from '../../src/scenario/loadScenario.js';
 import { ValueRangeError } from '../../src/scenario/resolveRun.js';
@@ -23,14 +23,14 @@ function batchOf(problem: SensitivityProblem, n: number): PointBatch {
 }
 
 // The pool runs the compiled worker from dist/ (npm test builds first).
-describe('evaluatePointsOnPool', () => {
+describe('evaluateBatch on worker threads', () => {
   it('gives the metric at every point, in order, exactly as evaluatePoints in this thread, for 2 and 3 workers', async () => {
     const problem = problemOf();
     const batch = batchOf(problem, 530); // three tasks of at most 250 points, the last one short
     const reference = evaluatePoints(problem, batch);
     const progress: number[] = [];
     for (const workers of [2, 3]) {
-      const values = await evaluatePointsOnPool(problem, batch, { workers, onProgress: (done) => progress.push(done) });
+      const values = await evaluateBatch(problem, batch, { workers, onProgress: (done) => progress.push(done) });
       expect(Array.from(values)).toEqual(Array.from(reference));
     }
     expect(progress.filter((d) => d === 530)).toHaveLength(2);
@@ -39,7 +39,7 @@ describe('evaluatePointsOnPool', () => {
   it('stops with MonteCarloAborted when its signal is aborted', async () => {
     const problem = problemOf();
     const controller = new AbortController();
-    const running = evaluatePointsOnPool(problem, batchOf(problem, 20_000), {
+    const running = evaluateBatch(problem, batchOf(problem, 20_000), {
       workers: 2,
       signal: controller.signal,
       onProgress: () => controller.abort(),
@@ -50,6 +50,6 @@ describe('evaluatePointsOnPool', () => {
   it('reports a value out of range found in a worker as a ValueRangeError', async () => {
     const text = readFileSync('scenarios/priors.yaml', 'utf8').replace('retention: venezuelaRetention', 'retention: venezuelaRetention * 3');
     const problem = problemOf(text);
-    await expect(evaluatePointsOnPool(problem, batchOf(problem, 10), { workers: 2 })).rejects.toBeInstanceOf(ValueRangeError);
+    await expect(evaluateBatch(problem, batchOf(problem, 10), { workers: 2 })).rejects.toBeInstanceOf(ValueRangeError);
   });
 });
