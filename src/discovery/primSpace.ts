@@ -90,25 +90,47 @@ function prepareDim(column: PrimColumn): SpaceDim {
   };
 }
 
-// Rows with a value, sorted by value with ties in row order. A native sort of the values and a binary search
-// per row is several times faster than sorting row indices with a comparator, and allocates only typed arrays.
+// Rows with a value, sorted by value with ties in row order: a least-significant-digit radix sort of the
+// values' bits, 16 at a time, which is stable and, for 100,000 runs, several times faster than a native
+// sort followed by a binary search per row. Digits that every value shares are skipped.
 function sortedRows(values: Float64Array, m: number): Int32Array {
-  const sorted = new Float64Array(m);
-  for (let r = 0, k = 0; r < values.length; r++) if (!isMissing(values[r])) sorted[k++] = values[r];
-  sorted.sort();
-  const used = new Int32Array(m);
-  const order = new Int32Array(m);
-  for (let r = 0; r < values.length; r++) {
-    const v = values[r];
-    if (isMissing(v)) continue;
-    let a = 0;
-    let b = m;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (sorted[mid] < v) a = mid + 1;
-      else b = mid;
+  const hi = new Uint32Array(values.length);
+  const lo = new Uint32Array(values.length);
+  const word = new Float64Array(1);
+  const halves = new Uint32Array(word.buffer);
+  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  let order = new Int32Array(m);
+  for (let r = 0, k = 0; r < values.length; r++) {
+    if (isMissing(values[r])) continue;
+    // -0 and 0 are one value to every comparison PRIM makes: give them one key.
+    word[0] = values[r] === 0 ? 0 : values[r];
+    let h = halves[little ? 1 : 0];
+    let l = halves[little ? 0 : 1];
+    // Order-preserving map of IEEE bits to unsigned keys: flip everything for negatives, the sign otherwise.
+    if (h >>> 31 === 1) (h = ~h >>> 0), (l = ~l >>> 0);
+    else h = (h | 0x80000000) >>> 0;
+    hi[r] = h;
+    lo[r] = l;
+    order[k++] = r;
+  }
+  let next = new Int32Array(m);
+  const counts = new Int32Array(0x10000);
+  for (let pass = 0; pass < 4; pass++) {
+    const keys = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let i = 0; i < m; i++) counts[(keys[order[i]] >>> shift) & 0xffff]++;
+    if (m === 0 || counts[(keys[order[0]] >>> shift) & 0xffff] === m) continue;
+    for (let d = 0, sum = 0; d < 0x10000; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
     }
-    order[a + used[a]++] = r;
+    for (let i = 0; i < m; i++) {
+      const r = order[i];
+      next[counts[(keys[r] >>> shift) & 0xffff]++] = r;
+    }
+    [order, next] = [next, order];
   }
   return order;
 }

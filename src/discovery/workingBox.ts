@@ -80,9 +80,16 @@ export function violations(space: PrimSpace, box: WorkingBox, dims: readonly num
   const count = new Uint8Array(space.n);
   const only = new Int32Array(space.n).fill(-1);
   for (const j of dims) {
-    const dim = space.dims[j];
+    const { values } = space.dims[j];
+    const shutsMissing = box.admitsMissing[j] === 0;
+    const mask = box.masks[j];
+    const lo = box.lo[j];
+    const hi = box.hi[j];
+    // One loop per kind, written out: this runs over every run for every restricted dimension.
     for (let r = 0; r < space.n; r++) {
-      if (count[r] < 2 && violates(dim, box, j, r)) {
+      const v = values[r];
+      const out = !Number.isFinite(v) ? shutsMissing : mask === null ? v < lo || v > hi : mask[v] === 0;
+      if (out && count[r] < 2) {
         count[r]++;
         only[r] = count[r] === 1 ? j : -1;
       }
