@@ -27,6 +27,9 @@ export interface PrimRestriction {
   readonly qp: number;
 }
 
+/** The restricted dimensions of one box, in column order. */
+export type PrimInspection = readonly PrimRestriction[];
+
 /**
  * Lists the restricted dimensions of a box with their quasi-p-values (Bryant and Lempert 2010, as the EMA
  * Workbench computes them): for each restricted limit, the one-sided binomial probability of at least the
