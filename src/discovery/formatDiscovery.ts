@@ -56,12 +56,12 @@ export function formatDiscovery(result: PrimResult, chosen: ChosenBox, inspectio
         limitText(r.limit) + (!r.limit.admitsMissing && (missing.get(r.name) ?? 0) > 0 ? ' (missing out)' : ''),
         r.dataRange !== undefined ? range(r.dataRange, r.kind === 'integer') : r.dataLevels!.join(', '),
         r.prior !== undefined ? range(r.prior, false) : '-',
-        pValue(r.qp),
+        r.qpLower !== null && r.qpUpper !== null ? `${pValue(r.qpLower)} / ${pValue(r.qpUpper)}` : pValue(r.qp),
       ]),
     ),
     '',
-    'quasi-p: one-sided binomial test of the box\'s density against the box with that restriction set back to the',
-    'data\'s range (for a range limited at both ends, the larger of the two); below 0.05 the restriction earns its place.',
+    'quasi-p: one-sided binomial test of the box\'s density against the box with that one restriction set back to the',
+    'data\'s (for a range limited at both ends: lower limit / upper limit); below 0.05 the restriction earns its place.',
   );
   return finish(lines);
 }
