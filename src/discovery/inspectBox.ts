@@ -1,8 +1,7 @@
 import { binomialUpperTail } from './binomialUpperTail.js';
 import type { PrimBox, PrimLimit } from './primBox.js';
-import { primSpace } from './primSpace.js';
 import type { PrimColumnKind, PrimTable } from './primTable.js';
-import { isMissing, type SpaceDim } from './primSpace.js';
+import { isMissing, primSpace, type SpaceDim } from './primSpace.js';
 import { isRestricted, violations, workingBoxOf, type WorkingBox } from './workingBox.js';
 
 /** One restricted dimension of a box: its limit, the data's (and prior's) range, and quasi-p-values. */
