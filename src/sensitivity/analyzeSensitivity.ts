@@ -5,7 +5,7 @@ import type { CompiledScenario } from '../scenario/compiled.js';
 import { VERSION } from '../version.js';
 import type { PointBatch, SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { morrisDesign, morrisEffects, type MorrisEffect } from './morris.js';
-import { saltelliDesign, saltelliPoints, sobolIndices, type Estimate } from './sobol.js';
+import { saltelliDesign, saltelliPoints, sobolIndices, type Estimate, type PairEstimate } from './sobol.js';
 
 /** The sensitivity methods, cheapest first. */
 export const SENSITIVITY_METHODS = ['tornado', 'morris', 'sobol'] as const;
@@ -78,6 +78,11 @@ export interface SobolEntry {
   readonly total: Estimate;
 }
 
+/** The second-order Sobol index of two factors (named in the order of `factors`, the random streams last). */
+export interface SobolPair extends Estimate {
+  readonly parameters: readonly [string, string];
+}
+
 /** A Sobol analysis: the output's mean and variance, the indices by decreasing total index, and the random streams'. */
 export interface SobolReport extends SensitivityHeader {
   readonly method: 'sobol';
@@ -88,6 +93,11 @@ export interface SobolReport extends SensitivityHeader {
   readonly indices: SobolEntry[];
   /** The runs' random streams (the stochastic flows) treated as one more factor. */
   readonly randomStreams: Omit<SobolEntry, 'parameter'>;
+  /**
+   * Only when asked for: the second-order index of every pair of factors (the random streams included), by
+   * decreasing |S2|; SALib's S2 matrix entry [i][j], i < j in factor order, is the pair of factors i and j.
+   */
+  readonly secondOrder?: SobolPair[];
 }
 
 /** What `brigadas sensitivity --format json` prints. */
@@ -96,17 +106,40 @@ export type SensitivityReport = TornadoReport | MorrisReport | SobolReport;
 /** A metric with no value (NaN: a ratio with a zero denominator) at some point of the design. */
 export class UndefinedMetricError extends Error {}
 
+/** What an analysis may do beyond the default: Sobol second-order indices, and show the caller every run. */
+export interface AnalysisOptions {
+  /** Sobol only (an error with another method): add second-order indices, n (2D + 2) model runs for n (D + 2). */
+  readonly secondOrder?: boolean;
+  /**
+   * Called with each batch of points and the metric at them, in order, as soon as it is evaluated and before
+   * the check for NaN (so the points without a value can be found); the arrays are the analysis's own: read,
+   * don't write.
+   */
+  readonly onEvaluated?: (batch: PointBatch, y: Float64Array) => void | Promise<void>;
+}
+
 /**
  * Analyses how a metric in a year depends on a scenario's uncertain parameters by tornado, Morris or Sobol,
  * running the model through `evaluate` (one call per method, with every point of its design).
  */
-export async function analyzeSensitivity(problem: SensitivityProblem, method: SensitivityMethod, samples: number, evaluate: BatchEvaluator): Promise<SensitivityReport> {
+export async function analyzeSensitivity(
+  problem: SensitivityProblem,
+  method: SensitivityMethod,
+  samples: number,
+  evaluate: BatchEvaluator,
+  options: AnalysisOptions = {},
+): Promise<SensitivityReport> {
+  const secondOrder = options.secondOrder === true;
+  if (secondOrder && method !== 'sobol') throw new RangeError(`second-order indices are Sobol indices; method ${method} has none`);
+  const { onEvaluated } = options;
   const study: Study = {
     problem,
     samples,
     names: problem.factors.map((f) => f.name),
+    secondOrder,
     async run(batch) {
       const y = await evaluate(batch);
+      if (onEvaluated !== undefined) await onEvaluated(batch, y);
       const missing = y.filter(Number.isNaN).length;
       if (missing > 0) {
         throw new UndefinedMetricError(`${problem.metric} has no value in ${problem.year} in ${missing} of ${y.length} model runs (a ratio with a zero denominator); choose another metric or year`);
@@ -125,6 +158,7 @@ interface Study {
   readonly problem: SensitivityProblem;
   readonly samples: number;
   readonly names: readonly string[];
+  readonly secondOrder: boolean;
   readonly run: (batch: PointBatch) => Promise<Float64Array>;
   readonly header: (modelRuns: number) => SensitivityHeader;
   readonly stream: (purpose: string) => Rng;
@@ -170,12 +204,12 @@ async function morrisScreening({ samples, names, run, header, stream }: Study): 
   return { ...header(y.length), method: 'morris', levels: design.levels, delta: design.delta, effects };
 }
 
-async function sobolAnalysis({ samples, names, run, header, stream }: Study): Promise<SobolReport> {
+async function sobolAnalysis({ samples, names, secondOrder, run, header, stream }: Study): Promise<SobolReport> {
   // The run (its random streams) is one more input, the last column: AB_i keeps A's run for i < k (common
   // random numbers, so the difference is x_i's alone), and the streams get indices of their own.
   const k = names.length;
   const dim = k + 1;
-  const points = saltelliPoints(saltelliDesign(dim, samples, stream('design')));
+  const points = saltelliPoints(saltelliDesign(dim, samples, stream('design')), { secondOrder });
   const count = points.length / dim;
   const u = new Float64Array(count * k);
   const runs = new Float64Array(count);
@@ -184,7 +218,7 @@ async function sobolAnalysis({ samples, names, run, header, stream }: Study): Pr
     runs[p] = Math.floor(points[p * dim + k] * 2 ** 32);
   }
   const y = await run({ u, runs });
-  const s = sobolIndices(y, samples, dim, { ...SOBOL_BOOTSTRAP, rng: stream('bootstrap') });
+  const s = sobolIndices(y, samples, dim, { ...SOBOL_BOOTSTRAP, rng: stream('bootstrap') }, { secondOrder });
   const indices = names.map((parameter, i) => ({ parameter, firstOrder: s.firstOrder[i], total: s.total[i] }));
   indices.sort((a, b) => b.total.estimate - a.total.estimate);
   return {
@@ -195,7 +229,17 @@ async function sobolAnalysis({ samples, names, run, header, stream }: Study): Pr
     variance: s.variance,
     indices,
     randomStreams: { firstOrder: s.firstOrder[k], total: s.total[k] },
+    ...(s.secondOrder === undefined ? {} : { secondOrder: rankPairs(s.secondOrder, [...names, RANDOM_STREAMS]) }),
   };
+}
+
+// Names the pairs and ranks them by |S2|, largest first; a NaN estimate (no variance) goes last, and the
+// stable sort keeps ties in factor order.
+function rankPairs(pairs: readonly PairEstimate[], names: readonly string[]): SobolPair[] {
+  const size = (e: number) => (Number.isNaN(e) ? -1 : Math.abs(e));
+  return pairs
+    .map(({ i, j, estimate, low, high }) => ({ parameters: [names[i], names[j]] as const, estimate, low, high }))
+    .sort((a, b) => size(b.estimate) - size(a.estimate));
 }
 
 function sensitivityHeader(problem: SensitivityProblem, samples: number, modelRuns: number): SensitivityHeader {

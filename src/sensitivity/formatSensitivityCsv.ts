@@ -2,7 +2,8 @@ import { RANDOM_STREAMS, type SensitivityReport } from './analyzeSensitivity.js'
 
 /**
  * Prints a sensitivity analysis as tidy CSV, `method,metric,year,parameter,statistic,estimate,low,high`, one
- * row per parameter and statistic (`low`, `high`: the interval, where the method gives one).
+ * row per parameter and statistic (`low`, `high`: the interval, where the method gives one); Sobol's
+ * second-order indices, when present, follow as statistic `secondOrder` of every pair `a:b`, by |S2|.
  */
 export function formatSensitivityCsv(r: SensitivityReport): string {
   const lines = ['method,metric,year,parameter,statistic,estimate,low,high'];
@@ -30,6 +31,8 @@ export function formatSensitivityCsv(r: SensitivityReport): string {
       add(e.parameter, 'firstOrder', e.firstOrder.estimate, e.firstOrder.low, e.firstOrder.high);
       add(e.parameter, 'total', e.total.estimate, e.total.low, e.total.high);
     }
+    // Parameter names are word characters only, so ':' cannot be part of one.
+    for (const p of r.secondOrder ?? []) add(p.parameters.join(':'), 'secondOrder', p.estimate, p.low, p.high);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -4,8 +4,13 @@ import { paintTornadoBar } from './paintTornadoBar.js';
 
 const NAME = 30;
 const HALF_BAR = 20;
+/** The most pairs of second-order indices the table lists (CSV and JSON list every pair). */
+export const SECOND_ORDER_ROWS = 15;
 
-/** Prints a sensitivity analysis as plain text: a header, then one ranked row per parameter with a bar. */
+/**
+ * Prints a sensitivity analysis as plain text: a header, then one ranked row per parameter with a bar, and
+ * for Sobol with second order the SECOND_ORDER_ROWS largest pairs by |S2|.
+ */
 export function formatSensitivityTable(report: SensitivityReport): string {
   const lines = [
     report.versus === undefined
@@ -103,5 +108,24 @@ function sobolLines(r: SobolReport): string[] {
   lines.push(row(RANDOM_STREAMS, r.randomStreams.firstOrder, r.randomStreams.total));
   const sumFirst = r.indices.reduce((a, e) => a + e.firstOrder.estimate, r.randomStreams.firstOrder.estimate);
   lines.push('', `sum of S1: ${x(sumFirst)} (1 - sum: the share of variance from interactions)`);
+  if (r.secondOrder !== undefined) lines.push(...secondOrderLines(r.secondOrder, pct, x, ci));
+  return lines;
+}
+
+function secondOrderLines(pairs: NonNullable<SobolReport['secondOrder']>, pct: number, x: (v: number) => string, ci: (e: { low: number; high: number }) => string): string[] {
+  const shown = pairs.slice(0, SECOND_ORDER_ROWS);
+  const label = (p: (typeof pairs)[number]) => p.parameters.join(' & ');
+  // Two names rarely fit the one-name column: widen it to the longest pair shown.
+  const widths = [Math.max(NAME, ...shown.map((p) => label(p).length)), 7, 16];
+  const lines = [
+    '',
+    'S2: second-order index of a pair, its interaction alone beyond both S1 (Saltelli 2002, as SALib); ranked by |S2|',
+    `${pct}% bootstrap intervals; S2 is noisier than S1: an interval across 0 shows no interaction`,
+    '',
+    `${columns(widths, ['pair', 'S2', `${pct}% interval`])}  0${' '.repeat(2 * HALF_BAR - 2)}1`,
+  ];
+  for (const p of shown) lines.push(`${columns(widths, [label(p), x(p.estimate), ci(p)])}  ${bar(Math.max(0, p.estimate), 2 * HALF_BAR)}`);
+  const more = pairs.length - shown.length;
+  if (more > 0) lines.push(`... and ${more} more pair${more === 1 ? '' : 's'}, each |S2| at most ${x(Math.abs(pairs[shown.length].estimate))} (every pair in --format csv or json)`);
   return lines;
 }
