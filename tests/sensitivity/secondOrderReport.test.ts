@@ -2,7 +2,7 @@
 // callback of every method, on the hand-made scenario. Update the snapshots on purpose only, with
 // `npx vitest run tests/sensitivity -u`, after reviewing the diff.
 import { describe, expect, it } from 'vitest';
-import { nodeFilePort } from '../../src/cli/nodeFilePort.js';
+import { nodeFilePort } from '../../src/node/nodeFilePort.js';
 import { evaluatePoints, type PointBatch, type SensitivityProblem } from '../../src/montecarlo/evaluatePoints.js';
 import { loadScenarioWith } from '../../src/scenario/loadScenario.js';
 import { analyzeSensitivity, RANDOM_STREAMS, SENSITIVITY_METHODS, type SobolPair, type SobolReport } from '../../src/sensitivity/analyzeSensitivity.js';
