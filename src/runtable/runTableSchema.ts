@@ -55,14 +55,17 @@ export function runTableSchema(spec: RunTableSpec): RunTableSchema {
     taken.add(c.name);
   }
   const renamed: { from: string; to: string }[] = [];
+  // A parameter named like a renamed one's new name keeps its own: claim every name that is free first.
+  const clash = new Set(spec.parameters.filter((p) => taken.has(p.name)).map((p) => p.name));
+  for (const p of spec.parameters) taken.add(p.name);
   const parameters: RunTableColumn[] = spec.parameters.map((p) => {
     let name = p.name;
-    if (taken.has(name)) {
+    if (clash.has(name)) {
       name = `${p.name}${PARAMETER_SUFFIX}`;
       for (let k = 2; taken.has(name); k++) name = `${p.name}${PARAMETER_SUFFIX}${k}`;
       renamed.push({ from: p.name, to: name });
+      taken.add(name);
     }
-    taken.add(name);
     return { name, type: p.integer ? 'int' : 'float', role: 'parameter', source: p.name };
   });
   return { columns: [...fixed, ...parameters, ...outcomes], renamed };
