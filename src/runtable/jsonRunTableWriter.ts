@@ -9,8 +9,10 @@ const ROWS_PER_WRITE = 512;
 /**
  * A JSON run-table writer: one array of row objects, a row per line, streamed (`[` first, `]` at the end),
  * so `pandas.read_json(f)` and `jsonlite::fromJSON(f)` read it with no options (NDJSON would need
- * `lines=True`). Floats carry a decimal point or an exponent (`1234.0`), so pandas keeps a float column of
- * whole numbers float64; NaN and the infinities, which JSON cannot write, are null.
+ * `lines=True`). Floats carry a decimal point or an exponent (`1234.0`), which jsonlite and
+ * `pandas.read_json(f, dtype=False)` keep as float; pandas' default dtype guessing turns a float column
+ * whose values are all whole into int64 whatever the text (CSV and Parquet keep their types). NaN and the
+ * infinities, which JSON cannot write, are null.
  */
 export function jsonRunTableWriter(schema: RunTableSchema, sink: ByteSink): RunTableWriter {
   const keys = schema.columns.map((c) => `${JSON.stringify(c.name)}:`);

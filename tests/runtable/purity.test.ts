@@ -13,11 +13,11 @@ describe('runtable purity', () => {
       expect(text, f).not.toMatch(/\bprocess\.|\bconsole\.|Math\.random|Date\.now|new Date\(/);
     }
   });
-  it('imports only model, scenario and stats of ours, and only the Parquet writer from outside', () => {
+  it('imports only model, scenario and stats of ours, and only hyparquet-writer from outside', () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       for (const m of text.matchAll(/from '\.\.\/([a-z]+)\//g)) expect(['model', 'scenario', 'stats'], `${f} imports ../${m[1]}`).toContain(m[1]);
-      for (const m of text.matchAll(/from '([^.][^']*)'/g)) expect(['hyparquet', 'hyparquet-writer'], `${f} imports ${m[1]}`).toContain(m[1]);
+      for (const m of text.matchAll(/from '([^.][^']*)'/g)) expect(['hyparquet-writer'], `${f} imports ${m[1]}`).toContain(m[1]);
     }
   });
 });
