@@ -64,7 +64,8 @@ export function parquetRunTableWriter(schema: RunTableSchema, sink: ByteSink, op
     write(batch: RowBatch) {
       checkBatch(schema, batch);
       if (batch.count === 0) return;
-      pending.push(batch);
+      // A copy: the caller may reuse its arrays once write() returns, and these wait for the group to fill.
+      pending.push({ count: batch.count, columns: batch.columns.map((v) => v.slice()) });
       pendingRows += batch.count;
       flush(false);
     },

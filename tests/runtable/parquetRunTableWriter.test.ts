@@ -102,6 +102,18 @@ describe('parquetRunTableWriter', () => {
     expect(parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).row_groups.map((g) => Number(g.num_rows))).toEqual([1000, 1000, 600]);
   });
 
+  it('keeps its own copy of a batch waiting for its row group, so the caller may reuse its arrays', async () => {
+    const sink = collectingSink();
+    const w = parquetRunTableWriter(schema, sink, { rowGroupRows: 10 });
+    w.begin();
+    const batch = batchesOf([[{ s: 'a', x: 1.5, n: 1, ok: true }]])[0];
+    w.write(batch);
+    (batch.columns[2] as Float64Array)[0] = 99;
+    w.end();
+    const bytes = sink.bytes();
+    expect(await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })).toEqual([{ run: 0n, policy: 'a', x: 1.5, n: 1n, ok: true }]);
+  });
+
   it('writes a readable file with no rows', async () => {
     const { file } = parquetOf([]);
     expect(Number(parquetMetadata(file).num_rows)).toBe(0);
