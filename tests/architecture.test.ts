@@ -18,13 +18,14 @@ const ALLOWED: Record<string, string[]> = {
   backtest: ['model', 'montecarlo', 'report', 'scenario', 'stats'],
   calibration: ['backtest', 'model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
   discovery: ['random', 'stats'],
-  runtable: ['model', 'scenario', 'stats'],
+  runtable: ['model', 'montecarlo', 'scenario', 'stats'],
+  sweep: ['model', 'scenario'],
   testing: ['model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
   // The file-system port and atomic writes: the one place besides the shell that touches files.
   node: ['scenario'],
   api: ['compare', 'model', 'montecarlo', 'node', 'random', 'report', 'scenario', 'stats'],
   dashboard: ['compare', 'model', 'montecarlo', 'random', 'report', 'scenario', 'sensitivity', 'stats'],
-  cli: ['backtest', 'calibration', 'compare', 'dashboard', 'design', 'discovery', 'montecarlo', 'node', 'random', 'report', 'runtable', 'scenario', 'sensitivity', 'stats'],
+  cli: ['backtest', 'calibration', 'compare', 'dashboard', 'design', 'discovery', 'montecarlo', 'node', 'random', 'report', 'runtable', 'scenario', 'sensitivity', 'stats', 'sweep'],
 };
 
 // The imperative shell: only these touch files, processes and the terminal.

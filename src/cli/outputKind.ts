@@ -1,16 +1,16 @@
 import { basename, extname } from 'node:path';
 
 /** What a command writes to --out; it decides which file names suit the output. */
-export type OutputKind = 'table' | 'json' | 'csv' | 'yaml';
+export type OutputKind = 'table' | 'json' | 'csv' | 'yaml' | 'parquet';
 
 /** The --format values of the commands that print a table, JSON or CSV. */
 export type OutputFormat = 'table' | 'json' | 'csv';
 
-const KIND_OF_EXTENSION: Readonly<Record<string, OutputKind>> = { '.json': 'json', '.csv': 'csv', '.txt': 'table', '.yaml': 'yaml', '.yml': 'yaml' };
+const KIND_OF_EXTENSION: Readonly<Record<string, OutputKind>> = { '.json': 'json', '.csv': 'csv', '.txt': 'table', '.yaml': 'yaml', '.yml': 'yaml', '.parquet': 'parquet' };
 
-const LABEL: Readonly<Record<OutputKind, string>> = { table: 'a table', json: 'JSON', csv: 'CSV', yaml: 'a scenario (YAML)' };
+const LABEL: Readonly<Record<OutputKind, string>> = { table: 'a table', json: 'JSON', csv: 'CSV', yaml: 'a scenario (YAML)', parquet: 'a Parquet file' };
 
-const SUITABLE: Readonly<Record<OutputKind, string>> = { table: '.txt (or no extension)', json: '.json', csv: '.csv', yaml: '.yaml or .yml' };
+const SUITABLE: Readonly<Record<OutputKind, string>> = { table: '.txt (or no extension)', json: '.json', csv: '.csv', yaml: '.yaml or .yml', parquet: '.parquet' };
 
 /** The kind of output a file name says it holds, by its extension (any case); undefined for other extensions and none. */
 export function kindOfName(name: string): OutputKind | undefined {

@@ -5,7 +5,9 @@ import { registerBacktest } from './commands/backtest.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDashboard } from './commands/dashboard.js';
+import { registerDiscover } from './commands/discover.js';
 import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerValidate } from './commands/validate.js';
@@ -26,12 +28,14 @@ export function makeProgram(io: CliIo): Command {
     .addHelpText('after', examples('run scenarios/baseline.yaml', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml', 'run --help'));
   // In the order `brigadas --help` lists them.
   registerRun(program, io);
+  registerRuns(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
   registerBacktest(program, io);
   registerCalibrate(program, io);
   registerCompare(program, io);
   registerSensitivity(program, io);
+  registerDiscover(program, io);
   registerDashboard(program, io);
   return program;
 }

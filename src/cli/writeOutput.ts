@@ -49,9 +49,10 @@ async function writeStream(path: string, isFifo: boolean, text: string, interrup
   }
 }
 
+/** Opens a device, pipe or descriptor for writing, as the shell's `>` would, never creating a file. */
 // Opening a named pipe waits for a reader, off the main thread, so Ctrl-C still ends the command: then
 // this process opens the pipe for reading itself, which ends the wait, and writes nothing.
-async function openStream(path: string, isFifo: boolean, interrupt: AbortSignal | undefined): Promise<FileHandle> {
+export async function openStream(path: string, isFifo: boolean, interrupt: AbortSignal | undefined): Promise<FileHandle> {
   const opening = open(path, constants.O_WRONLY | constants.O_APPEND);
   if (!isFifo || interrupt === undefined) return opening;
   const release = () => {

@@ -8,7 +8,7 @@ import type { ChunkReply, ShippedScenario, WorkRequest } from './protocol.js';
 import { runChunk } from './runChunk.js';
 import { runCompareChunk } from './runCompareChunk.js';
 import { ScenarioRangeError } from './scenarioRangeError.js';
-import { simulateCells } from './simulateCells.js';
+import { simulateCells, simulateRows } from './simulateCells.js';
 
 // Compiled scenarios by key. A comparison needs all of its scenarios for every chunk, so the cache keeps at
 // least the last request's; beyond that only a few, as the dashboard sends a new scenario with every edit.
@@ -43,7 +43,10 @@ function compiled(shipped: readonly ShippedScenario[]): CompiledScenario[] {
 function work(req: WorkRequest): ChunkReply {
   if (req.type === 'compare') return runCompareChunk(compiled(req.scenarios), req.seed, req.first, req.count, req.plan);
   const [c] = compiled([req]);
-  if (req.type === 'cells') return { type: 'cells', values: simulateCells(c, req.seed, req.first, req.count, req.cells) };
+  if (req.type === 'cells') {
+    if (req.parameters === undefined) return { type: 'cells', values: simulateCells(c, req.seed, req.first, req.count, req.cells) };
+    return { type: 'cells', ...simulateRows(c, req.seed, req.first, req.count, req.cells, req.parameters) };
+  }
   if (req.type === 'points') {
     const factors = req.factors.map((name) => {
       const p = c.parameters.find((x) => x.name === name);

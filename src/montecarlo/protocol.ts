@@ -47,6 +47,8 @@ export interface PointsRequest extends ScenarioTask {
 export interface CellsRequest extends Omit<ChunkRequest, 'type' | 'mode'> {
   readonly type: 'cells';
   readonly cells: Int32Array;
+  /** Also send back these parameters' drawn values, run after run (a run table's parameter columns). */
+  readonly parameters?: readonly string[];
 }
 
 /** A scenario as a worker compiles it: its texts, and a key to cache it by (and, in this thread, itself). */
@@ -70,7 +72,8 @@ export interface CompareRequest {
 export type ChunkReply =
   | ChunkResult
   | { readonly type: 'points'; readonly values: Float64Array }
-  | { readonly type: 'cells'; readonly values: Float64Array }
+  /** `parameters`: the drawn values asked for, `[run][k]`, when the request named some. */
+  | { readonly type: 'cells'; readonly values: Float64Array; readonly parameters?: Float64Array }
   | CompareChunkResult
   /** `scenario`: in a comparison, the index of the scenario whose value left its range. */
   | { readonly type: 'rangeError'; readonly path: readonly (string | number)[]; readonly detail: string; readonly scenario?: number }

@@ -11,11 +11,22 @@ import { drawParameters } from './drawParameters.js';
  * What a backtest or a calibration needs of each run, a few dozen numbers where a run has thousands.
  */
 export function simulateCells(c: CompiledScenario, seed: number, first: number, count: number, cells: Int32Array): Float64Array {
+  return simulateRows(c, seed, first, count, cells, []).values;
+}
+
+/**
+ * `simulateCells`, with each run's drawn value of the named parameters beside its cells (`parameters`,
+ * `[run][k]`): the rows of a run table, computed where the runs are.
+ */
+export function simulateRows(c: CompiledScenario, seed: number, first: number, count: number, cells: Int32Array, names: readonly string[]): { values: Float64Array; parameters: Float64Array } {
   const read = cellReader(c, cells);
-  const out = new Float64Array(count * cells.length);
+  const values = new Float64Array(count * cells.length);
+  const parameters = new Float64Array(count * names.length);
   for (let i = 0; i < count; i++) {
     const run = first + i;
-    read(resolveRun(c, drawParameters(c.parameters, seed, run)), (component) => streamFor(seed, run, component), out, i * cells.length);
+    const drawn = drawParameters(c.parameters, seed, run);
+    names.forEach((name, k) => (parameters[i * names.length + k] = drawn[name] ?? Number.NaN));
+    read(resolveRun(c, drawn), (component) => streamFor(seed, run, component), values, i * cells.length);
   }
-  return out;
+  return { values, parameters };
 }

@@ -26,8 +26,8 @@ export interface RunTableSchema {
 export interface RunTableSpec {
   /** Whether runs come from a sweep of policies: adds a `policy` string column. */
   readonly policy?: boolean;
-  /** Levers set per policy in a sweep: a number, or text (an expression) for a lever set that way. */
-  readonly levers?: readonly { readonly name: string; readonly type: 'float' | 'string' }[];
+  /** Levers set per policy in a sweep: a number, a switch (bool), or text (an expression) for a lever set that way. */
+  readonly levers?: readonly { readonly name: string; readonly type: 'float' | 'string' | 'bool' }[];
   /** The uncertain parameters in draw order; integer ones are drawn rounded to whole numbers. */
   readonly parameters: readonly { readonly name: string; readonly integer: boolean }[];
   readonly outcomes: readonly Outcome[];

@@ -49,6 +49,7 @@ interface SensitivityOptions {
   quiet?: boolean;
   workers?: number;
   versus?: string;
+  secondOrder?: boolean;
 }
 
 /** Adds `brigadas sensitivity` to the program: how one metric in one year depends on each uncertain parameter. */
@@ -65,6 +66,7 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       `runs per bar (tornado, default ${DEFAULT_SAMPLES.tornado}), trajectories (morris, default ${DEFAULT_SAMPLES.morris}) or base samples (sobol, default ${DEFAULT_SAMPLES.sobol})`,
       parseSamples,
     )
+    .option('--second-order', 'with --method sobol: also the second-order indices of every pair of parameters (twice the model runs)')
     .option('--versus <policy>', "explain a policy's effect instead: the metric in this scenario less the metric in <scenario>, on the same random numbers")
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
     .addOption(formatOption());
@@ -79,6 +81,8 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       const format = chosenFormat(command, opts);
       const samples = opts.samples ?? DEFAULT_SAMPLES[opts.method];
       if (opts.method !== 'tornado' && samples < 2) throw new UsageError(`--samples ${samples}: ${opts.method} needs at least 2`);
+      if (opts.secondOrder === true && opts.method !== 'sobol') throw new UsageError(`--second-order: only --method sobol has second-order indices (got --method ${opts.method})`);
+      const secondOrder = { secondOrder: opts.secondOrder === true };
       const c = loadScenarioFile(file);
       const versus = opts.versus === undefined ? undefined : loadScenarioFile(opts.versus);
       const scenarios = versus === undefined ? [c] : [c, versus];
@@ -93,14 +97,14 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       if (missing.length > 0) throw new UsageError(`--versus ${opts.versus} has no parameter ${missing.join(', ')} of ${file}; a policy must share the uncertain parameters it is compared on`);
       const memory = memoryRefusal(
         `sensitivity --method ${opts.method} --samples ${samples} with ${factors.length} factors`,
-        sensitivityBytes(opts.method, samples, factors.length),
-        `use --samples ${maxSensitivitySamples(opts.method, factors.length)} or fewer`,
+        sensitivityBytes(opts.method, samples, factors.length, secondOrder),
+        `use --samples ${maxSensitivitySamples(opts.method, factors.length, secondOrder)} or fewer`,
       );
       if (memory !== undefined) throw new UsageError(memory);
       const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year, versus };
       let report;
       try {
-        report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateOnCli(problem, batch, io, opts));
+        report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateOnCli(problem, batch, io, opts), secondOrder);
       } catch (e) {
         if (e instanceof ValueRangeError) throw new InvalidInput([rangeDiagnostic(c, e)]);
         if (e instanceof UndefinedMetricError) throw new UsageError(e.message);
