@@ -25,7 +25,7 @@ const ALLOWED: Record<string, string[]> = {
   node: ['scenario'],
   api: ['compare', 'model', 'montecarlo', 'node', 'random', 'report', 'scenario', 'stats'],
   dashboard: ['compare', 'model', 'montecarlo', 'random', 'report', 'scenario', 'sensitivity', 'stats'],
-  cli: ['backtest', 'calibration', 'compare', 'dashboard', 'design', 'discovery', 'montecarlo', 'node', 'random', 'report', 'runtable', 'scenario', 'sensitivity', 'stats', 'sweep'],
+  cli: ['backtest', 'calibration', 'compare', 'dashboard', 'design', 'discovery', 'model', 'montecarlo', 'node', 'random', 'report', 'runtable', 'scenario', 'sensitivity', 'stats', 'sweep'],
 };
 
 // The imperative shell: only these touch files, processes and the terminal.
