@@ -13,7 +13,7 @@ const ALLOWED: Record<string, string[]> = {
   design: ['random'],
   montecarlo: ['design', 'model', 'random', 'scenario', 'stats'],
   report: ['model', 'montecarlo', 'scenario', 'stats'],
-  compare: ['model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
+  compare: ['design', 'model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
   sensitivity: ['model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
   backtest: ['model', 'montecarlo', 'report', 'scenario', 'stats'],
   calibration: ['backtest', 'model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],

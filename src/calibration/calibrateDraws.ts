@@ -9,7 +9,7 @@ import type { CompiledScenario } from '../scenario/compiled.js';
 import { abcDistances } from './abcDistances.js';
 import { abcWeights } from './abcWeights.js';
 import { effectiveSampleSize } from './effectiveSampleSize.js';
-import { uncertainParameters } from './uncertainParameters.js';
+import { uncertainParameters } from '../scenario/uncertainParameters.js';
 import { weightedCorrelation } from './weightedCorrelation.js';
 import { weightedQuantiles } from './weightedQuantiles.js';
 

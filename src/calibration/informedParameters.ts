@@ -7,7 +7,7 @@ import { quantile } from '../random/distribution.js';
 import { streamFor } from '../random/rng.js';
 import type { CompiledParameter, CompiledScenario } from '../scenario/compiled.js';
 import { resolveRun } from '../scenario/resolveRun.js';
-import { uncertainParameters } from './uncertainParameters.js';
+import { uncertainParameters } from '../scenario/uncertainParameters.js';
 
 /** The quantiles a parameter is set to when probing whether it can move a target. */
 const PROBE = [0.001, 0.999] as const;

@@ -1,3 +1,4 @@
+import type { DesignKind } from '../design/designKind.js';
 import { runMonteCarlo } from '../montecarlo/runMonteCarlo.js';
 import type { MetricSummaries } from '../montecarlo/summarizeRuns.js';
 import { formatTable } from '../report/formatTable.js';
@@ -16,6 +17,7 @@ export interface MonteCarloCommandOptions {
   readonly seed: number;
   readonly workers?: number;
   readonly quiet?: boolean;
+  readonly design?: DesignKind;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface MonteCarloCommandOptions {
 export async function monteCarloSummaries(c: CompiledScenario, opts: MonteCarloCommandOptions, io: CliIo): Promise<MetricSummaries> {
   try {
     return await withProgress(io, opts.quiet, (onProgress) =>
-      runMonteCarlo(c, { runs: opts.runs, seed: opts.seed, workers: defaultWorkers(opts.workers, opts.runs), onProgress, signal: io.interrupt }),
+      runMonteCarlo(c, { runs: opts.runs, seed: opts.seed, design: opts.design, workers: defaultWorkers(opts.workers, opts.runs), onProgress, signal: io.interrupt }),
     );
   } catch (e) {
     if (e instanceof ValueRangeError) throw new InvalidInput([rangeDiagnostic(c, e)]);

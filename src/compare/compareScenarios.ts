@@ -5,6 +5,8 @@ import { memoryRefusal } from '../montecarlo/memoryBudget.js';
 import { chooseRunner, type RunnerChoice } from '../montecarlo/runner.js';
 import { ScenarioRangeError } from '../montecarlo/scenarioRangeError.js';
 import { shipScenario } from '../montecarlo/workerPool.js';
+import type { DesignKind } from '../design/designKind.js';
+import { designOf } from '../montecarlo/designOf.js';
 import { runReport, type MetricReport, type RunReport } from '../report/runReport.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
@@ -20,6 +22,8 @@ export interface CompareOptions {
   readonly summaries?: SummaryMode;
   /** Called as chunks finish, with the runs (of every scenario) done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How the uncertain parameters are sampled (default mc), the baseline's design for every scenario. */
+  readonly design?: DesignKind;
 }
 
 /** The per-run difference (alternative minus baseline) of one metric, summarized per year like a MetricReport. */
@@ -98,10 +102,11 @@ export function compareJob(baseline: CompiledScenario, alternatives: readonly Co
   const plan = comparePlan(scenarios, runs, options.summaries);
   const acc = makeCompareAccumulator(scenarios, runs, plan);
   const shipped = scenarios.map(shipScenario);
+  const design = designOf(baseline, options);
   let done = 0;
   return {
     tasks: chunksOf(runs),
-    request: ({ first, count }) => ({ type: 'compare', scenarios: shipped, seed, first, count, plan }),
+    request: ({ first, count }) => ({ type: 'compare', scenarios: shipped, seed, first, count, plan, ...design }),
     take: (_, reply) => {
       if (reply.type !== 'compare') throw new Error(`a worker answered a comparison's chunk with ${reply.type}`);
       acc.add(reply);

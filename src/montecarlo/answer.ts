@@ -41,11 +41,11 @@ function compiled(shipped: readonly ShippedScenario[]): CompiledScenario[] {
 }
 
 function work(req: WorkRequest): ChunkReply {
-  if (req.type === 'compare') return runCompareChunk(compiled(req.scenarios), req.seed, req.first, req.count, req.plan);
+  if (req.type === 'compare') return runCompareChunk(compiled(req.scenarios), req.seed, req.first, req.count, req.plan, req.design);
   const [c] = compiled([req]);
   if (req.type === 'cells') {
-    if (req.parameters === undefined) return { type: 'cells', values: simulateCells(c, req.seed, req.first, req.count, req.cells) };
-    return { type: 'cells', ...simulateRows(c, req.seed, req.first, req.count, req.cells, req.parameters) };
+    if (req.parameters === undefined) return { type: 'cells', values: simulateCells(c, req.seed, req.first, req.count, req.cells, req.design) };
+    return { type: 'cells', ...simulateRows(c, req.seed, req.first, req.count, req.cells, req.parameters, req.design) };
   }
   if (req.type === 'points') {
     const factors = req.factors.map((name) => {
@@ -57,7 +57,7 @@ function work(req: WorkRequest): ChunkReply {
     const problem = { scenario: c, factors, seed: req.seed, metric: req.metric, year: req.year, versus };
     return { type: 'points', values: evaluatePoints(problem, { u: req.u, runs: req.runs }) };
   }
-  const values = runChunk(c, req.seed, req.first, req.count);
+  const values = runChunk(c, req.seed, req.first, req.count, req.design);
   return encodeChunk(values, req.first, req.count, c.layout.metrics.length * c.years.length, req.mode);
 }
 

@@ -3,6 +3,8 @@ import { chunksOf, type Chunk } from './chunksOf.js';
 import type { Job } from './job.js';
 import { chooseRunner, type RunnerChoice } from './runner.js';
 import { shipScenario } from './workerPool.js';
+import type { DesignKind } from '../design/designKind.js';
+import { designOf } from './designOf.js';
 
 /** What to collect: some cells of every run, each chunk handed over as it arrives. */
 export interface CellsJobOptions {
@@ -14,6 +16,8 @@ export interface CellsJobOptions {
   readonly onChunk: (first: number, count: number, values: Float64Array) => void;
   /** Called as chunks finish, with the runs done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How the uncertain parameters are sampled (default mc, plain Monte Carlo). */
+  readonly design?: DesignKind;
 }
 
 /**
@@ -24,10 +28,11 @@ export interface CellsJobOptions {
 export function cellsJob(c: CompiledScenario, options: CellsJobOptions): Job<Chunk, void> {
   const { runs, seed, cells } = options;
   const shipment = shipScenario(c);
+  const design = designOf(c, options);
   let done = 0;
   return {
     tasks: chunksOf(runs),
-    request: ({ first, count }) => ({ type: 'cells', ...shipment, seed, first, count, cells }),
+    request: ({ first, count }) => ({ type: 'cells', ...shipment, seed, first, count, cells, ...design }),
     take: ({ first, count }, reply) => {
       if (reply.type !== 'cells') throw new Error(`a worker answered a cells chunk with ${reply.type}`);
       options.onChunk(first, count, reply.values);

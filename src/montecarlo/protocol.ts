@@ -2,6 +2,7 @@ import type { ChunkResult, SummaryMode } from './chunkResult.js';
 import type { CompareChunkResult, ComparePlan } from './runCompareChunk.js';
 
 // Workers compile the scenario from the texts the main thread read, never from disk.
+import type { DesignPlan } from '../design/designPlan.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import type { SourceText } from '../scenario/memoryFilePort.js';
 
@@ -25,6 +26,8 @@ export interface ChunkRequest extends ScenarioTask {
   readonly first: number;
   readonly count: number;
   readonly mode: SummaryMode;
+  /** The sampling design of the uncertain parameters; plain Monte Carlo without one. */
+  readonly design?: DesignPlan;
 }
 
 /**
@@ -66,6 +69,8 @@ export interface CompareRequest {
   readonly first: number;
   readonly count: number;
   readonly plan: ComparePlan;
+  /** The sampling design of the uncertain parameters, the same for every scenario; plain Monte Carlo without one. */
+  readonly design?: DesignPlan;
 }
 
 /** A worker's answer: the chunk's, the points', the cells' or the comparison's results, or a value that left its legal range (a scenario error). */

@@ -3,6 +3,8 @@ import { chunksOf } from './chunksOf.js';
 import type { Job } from './job.js';
 import { chooseRunner, type RunnerChoice } from './runner.js';
 import { shipScenario } from './workerPool.js';
+import type { DesignKind } from '../design/designKind.js';
+import { designOf } from './designOf.js';
 
 /** The rows of one chunk of runs of one scenario: its cells and drawn parameters, run after run. */
 export interface RowsChunk {
@@ -26,6 +28,8 @@ export interface RowsJobOptions {
   readonly onRows: (chunk: RowsChunk) => void;
   /** Called as chunks finish, with the runs (of every scenario) done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How the uncertain parameters are sampled (default mc, plain Monte Carlo), the same for every scenario. */
+  readonly design?: DesignKind;
 }
 
 interface RowsTask {
@@ -44,6 +48,7 @@ interface RowsTask {
 export function rowsJob(scenarios: readonly CompiledScenario[], options: RowsJobOptions): Job<RowsTask, void> {
   const { runs, seed, cells, parameters } = options;
   const shipped = scenarios.map(shipScenario);
+  const design = designOf(scenarios[0], options);
   const tasks: RowsTask[] = [];
   scenarios.forEach((_, scenario) => {
     for (const { first, count } of chunksOf(runs)) tasks.push({ index: tasks.length, scenario, first, count });
@@ -54,7 +59,7 @@ export function rowsJob(scenarios: readonly CompiledScenario[], options: RowsJob
   const total = runs * scenarios.length;
   return {
     tasks,
-    request: ({ scenario, first, count }) => ({ type: 'cells', ...shipped[scenario], seed, first, count, cells, parameters }),
+    request: ({ scenario, first, count }) => ({ type: 'cells', ...shipped[scenario], seed, first, count, cells, parameters, ...design }),
     take: (task, reply) => {
       if (reply.type !== 'cells' || reply.parameters === undefined) throw new Error(`a worker answered a run table's chunk with ${reply.type}`);
       waiting.set(task.index, { scenario: task.scenario, first: task.first, count: task.count, values: reply.values, parameters: reply.parameters });

@@ -1,3 +1,4 @@
+import type { DesignPlan } from '../design/designPlan.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { ValueRangeError } from '../scenario/resolveRun.js';
 import { encodeChunk, type ChunkResult, type SummaryMode } from './chunkResult.js';
@@ -41,10 +42,10 @@ export interface CompareChunkResult {
  * differences the plan wants in sketch mode: the unit of work of a comparison, in this thread or on a worker.
  * Throws ScenarioRangeError (a ValueRangeError) naming the scenario whose expression left its range.
  */
-export function runCompareChunk(scenarios: readonly CompiledScenario[], seed: number, first: number, count: number, plan: ComparePlan): CompareChunkResult {
+export function runCompareChunk(scenarios: readonly CompiledScenario[], seed: number, first: number, count: number, plan: ComparePlan, design?: DesignPlan): CompareChunkResult {
   const raw = scenarios.map((c, i) => {
     try {
-      return runChunk(c, seed, first, count);
+      return runChunk(c, seed, first, count, design);
     } catch (e) {
       throw e instanceof ValueRangeError ? new ScenarioRangeError(i, e) : e;
     }

@@ -7,6 +7,8 @@ import { MonteCarloAborted } from './monteCarloAborted.js';
 import { chooseRunner, type RunnerChoice } from './runner.js';
 import type { MetricSummaries } from './summarizeRuns.js';
 import { shipScenario } from './workerPool.js';
+import type { DesignKind } from '../design/designKind.js';
+import { designOf } from './designOf.js';
 
 // Callers import the abort error from here, with the runner that throws it.
 export { MonteCarloAborted };
@@ -21,6 +23,8 @@ export interface MonteCarloJobOptions {
   readonly summaries?: SummaryMode;
   /** Called as chunks finish, with the runs done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** How the uncertain parameters are sampled (default mc, plain Monte Carlo). */
+  readonly design?: DesignKind;
 }
 
 /** How to run a Monte Carlo: what, and where (a runner, an open pool, or worker threads started for the call). */
@@ -46,10 +50,11 @@ export function monteCarloJob(c: CompiledScenario, options: MonteCarloJobOptions
   const mode = options.summaries ?? summaryMode(runs, cells);
   const acc = makeAccumulator(runs, c.layout.metrics.length, c.years.length, mode);
   const shipment = shipScenario(c);
+  const design = designOf(c, options);
   let done = 0;
   return {
     tasks: chunksOf(runs, options.chunkSize),
-    request: ({ first, count }) => ({ type: 'chunk', ...shipment, seed, first, count, mode }),
+    request: ({ first, count }) => ({ type: 'chunk', ...shipment, seed, first, count, mode, ...design }),
     take: (_, reply) => {
       if (reply.type !== 'values' && reply.type !== 'sketch') throw new Error(`a worker answered a chunk with ${reply.type}`);
       acc.add(reply as ChunkResult);

@@ -1,10 +1,7 @@
-import { quantile } from '../random/distribution.js';
 import type { CompiledParameter } from '../scenario/compiled.js';
+import { uncertainParameters } from '../scenario/uncertainParameters.js';
 
-/**
- * The parameters a sensitivity analysis varies: those whose distribution is not fixed and not degenerate
- * (a uniform of zero width, a discrete of one value), in the scenario's order.
- */
+/** The factors of a sensitivity analysis: the uncertain parameters (those whose draws vary), in scenario order. */
 export function uncertainFactors(parameters: readonly CompiledParameter[]): CompiledParameter[] {
-  return parameters.filter((p) => p.dist.dist !== 'fixed' && quantile(p.dist, 0) !== quantile(p.dist, 1 - 1e-12));
+  return uncertainParameters(parameters);
 }

@@ -9,7 +9,7 @@ import { formatCalibrationCsv } from '../../calibration/formatCalibrationCsv.js'
 import { formatCalibrationJson } from '../../calibration/formatCalibrationJson.js';
 import { formatCalibrationTable } from '../../calibration/formatCalibrationTable.js';
 import { informedParameters } from '../../calibration/informedParameters.js';
-import { uncertainParameters } from '../../calibration/uncertainParameters.js';
+import { uncertainParameters } from '../../scenario/uncertainParameters.js';
 import { memoryRefusal } from '../../montecarlo/memoryBudget.js';
 import { collectCells } from '../../montecarlo/cellsJob.js';
 import type { CompiledScenario } from '../../scenario/compiled.js';

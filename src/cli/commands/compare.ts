@@ -8,6 +8,8 @@ import type { CliIo } from '../cliIo.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
 import { defaultWorkers } from '../defaultWorkers.js';
+import type { DesignKind } from '../../design/designKind.js';
+import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { parseYears, yearsProblem } from '../parseYears.js';
 import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from '../outputOptions.js';
@@ -25,6 +27,7 @@ interface CompareCommandOptions {
   quiet?: boolean;
   years?: number[];
   sweep?: string[];
+  design: DesignKind;
 }
 
 /** Adds `brigadas compare` to the program: alternatives against a baseline, run by run on common random numbers. */
@@ -38,6 +41,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
     .option('--sweep <lever=month:values>', `${SWEEP_HELP}; each policy is an alternative`, collectSweep)
+    .addOption(designOption())
     .addOption(formatOption())
     .option('-y, --years <years>', "the table's years, such as 2027,2028,2035 or 2026..2030 (default: every fifth year and the last)", parseYears);
   addOutOptions(compare)
@@ -49,6 +53,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       const baseline = loadScenarioFile(baselineFile);
       const alternatives = [...alternativeFiles.map((f) => loadScenarioFile(f)), ...sweptPolicies(baseline, opts.sweep).policies.map((p) => p.scenario)];
       if (alternatives.length === 0) throw new UsageError('compare needs an alternative: a scenario file after the baseline, or --sweep');
+      checkDesign(io, opts.design, opts.runs, baseline);
       const out = prepareOut(opts, format, scenarioInputs([baseline, ...alternatives]));
       const { runs, seed } = opts;
       const problem = yearsProblem(opts.years, baseline.years, format) ?? compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs, seed });
@@ -56,7 +61,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       const workers = defaultWorkers(opts.workers, runs);
       let report;
       try {
-        report = await withProgress(io, opts.quiet, (onProgress) => compareScenarios(baseline, alternatives, { runs, seed, workers, onProgress, signal: io.interrupt }));
+        report = await withProgress(io, opts.quiet, (onProgress) => compareScenarios(baseline, alternatives, { runs, seed, design: opts.design, workers, onProgress, signal: io.interrupt }));
       } catch (e) {
         if (e instanceof CompareRangeError) throw new InvalidInput([rangeDiagnostic(e.scenario, e)]);
         throw e;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { uncertainParameters } from '../../calibration/uncertainParameters.js';
+import { uncertainParameters } from '../../scenario/uncertainParameters.js';
 import { chooseBox, DEFAULT_MIN_COVERAGE } from '../../discovery/chooseBox.js';
 import { discoveryJson, formatDiscovery } from '../../discovery/formatDiscovery.js';
 import { inspectBox } from '../../discovery/inspectBox.js';
@@ -16,6 +16,8 @@ import { VERSION } from '../../version.js';
 import { InvalidInput, UsageError } from '../cliErrors.js';
 import type { CliIo } from '../cliIo.js';
 import { defaultWorkers } from '../defaultWorkers.js';
+import type { DesignKind } from '../../design/designKind.js';
+import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
@@ -42,6 +44,7 @@ interface DiscoverOptions {
   force?: boolean;
   workers?: number;
   quiet?: boolean;
+  design: DesignKind;
 }
 
 function parseShare(low: number, high: number) {
@@ -62,6 +65,7 @@ export function registerDiscover(program: Command, io: CliIo): void {
     .option('-n, --runs <n>', 'number of Monte Carlo runs (of each policy)', parseRuns, 5000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
     .option('--sweep <lever=month:values>', `${SWEEP_HELP}; the levers become dimensions of the box`, collectSweep)
+    .addOption(designOption())
     .option('--min-coverage <share>', 'the chosen box is the densest keeping at least this share of the cases', parseShare(0, 1), DEFAULT_MIN_COVERAGE)
     .option('--peel-alpha <share>', 'share of the box peeled away at each step', parseShare(0.001, 0.5), PRIM_DEFAULTS.peelAlpha)
     .option('--paste-alpha <share>', 'share added back at each pasting step', parseShare(0.001, 0.5), PRIM_DEFAULTS.pasteAlpha)
@@ -88,6 +92,7 @@ export function registerDiscover(program: Command, io: CliIo): void {
       if (rows > MAX_DISCOVER_ROWS) throw new UsageError(`discover keeps every run in memory: --runs ${opts.runs} x ${scenarios.length} policies is ${rows} runs, above ${MAX_DISCOVER_ROWS}; use fewer runs`);
       const uncertainList = uncertainParameters(c.parameters);
       if (uncertainList.length === 0 && sweeps.length === 0) throw new UsageError(`scenario '${c.name}' has no uncertain parameters and no lever is swept: nothing to search`);
+      checkDesign(io, opts.design, opts.runs, c);
       const out = prepareOut(opts, format, scenarioInputs([c]));
       const uncertain = uncertainList.map((p) => ({ name: p.name, integer: p.integer === true }));
       const plan = runTablePlan(uncertain, [condition.value.outcome], tablePolicies(policies));
@@ -102,6 +107,7 @@ export function registerDiscover(program: Command, io: CliIo): void {
           collectRows(scenarios, {
             runs: opts.runs,
             seed: opts.seed,
+            design: opts.design,
             cells: plan.cells,
             parameters: plan.parameters,
             workers: defaultWorkers(opts.workers, rows),

@@ -5,6 +5,8 @@ import { formatTable } from '../../report/formatTable.js';
 import { runReport } from '../../report/runReport.js';
 import { UsageError } from '../cliErrors.js';
 import type { CliIo } from '../cliIo.js';
+import type { DesignKind } from '../../design/designKind.js';
+import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { monteCarloSummaries } from '../monteCarloSummaries.js';
@@ -23,6 +25,7 @@ interface RunCommandOptions {
   force?: boolean;
   years?: number[];
   quiet?: boolean;
+  design: DesignKind;
 }
 
 /** Adds `brigadas run` to the program: a scenario's Monte Carlo, summarized per metric and year. */
@@ -34,6 +37,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('-n, --runs <n>', 'number of Monte Carlo runs', parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
     .addOption(formatOption())
+    .addOption(designOption())
     .option('-y, --years <years>', "the table's years, such as 2027,2028,2035 or 2026..2030 (default: every fifth year and the last)", parseYears);
   addOutOptions(run)
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', parseWorkers)
@@ -47,6 +51,7 @@ export function registerRun(program: Command, io: CliIo): void {
       // Before the runs: a refusal should not come after minutes of waiting.
       const problem = yearsProblem(opts.years, c.years, format);
       if (problem !== undefined) throw new UsageError(problem);
+      checkDesign(io, opts.design, opts.runs, c);
       const out = prepareOut(opts, format, scenarioInputs([c]));
       const report = runReport(c, opts.seed, opts.runs, await monteCarloSummaries(c, opts, io));
       await writeOutput(io, out, format === 'json' ? formatJson(report) : format === 'csv' ? formatCsv(report) : formatTable(report, opts.years));

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { collectRows } from '../../montecarlo/rowsJob.js';
-import { uncertainParameters } from '../../calibration/uncertainParameters.js';
+import { uncertainParameters } from '../../scenario/uncertainParameters.js';
 import { LEVERS } from '../../model/spec.js';
 import { csvRunTableWriter } from '../../runtable/csvRunTableWriter.js';
 import { jsonRunTableWriter } from '../../runtable/jsonRunTableWriter.js';
@@ -16,6 +16,8 @@ import { VERSION } from '../../version.js';
 import { InvalidInput, UsageError } from '../cliErrors.js';
 import type { CliIo } from '../cliIo.js';
 import { defaultWorkers } from '../defaultWorkers.js';
+import type { DesignKind } from '../../design/designKind.js';
+import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
@@ -39,6 +41,7 @@ interface RunsOptions {
   force?: boolean;
   workers?: number;
   quiet?: boolean;
+  design: DesignKind;
 }
 
 /** The headline metrics a run table holds when --outcomes is not given, each in the scenario's last year. */
@@ -73,6 +76,7 @@ export function registerRuns(program: Command, io: CliIo): void {
       `comma-separated: metric@YEAR, metric@Y1..Y2 (summed for yearly flows, averaged otherwise), metric@Y1..Y2:mean or :sum (default: ${DEFAULT_OUTCOME_METRICS.join(', ')} in the last year)`,
     )
     .option('--sweep <lever=month:values>', SWEEP_HELP, collectSweep)
+    .addOption(designOption())
     .addOption(new Option('-f, --format <format>', 'csv, json (an array of rows) or parquet (typed columns)').choices(RUN_TABLE_FORMATS).default('csv', 'csv, or as the --out name says: .json, .parquet'));
   addOutOptions(runs, 'write the table to a file (whole or not at all), a pipe or a device instead of stdout')
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the rows are the same for any number', parseWorkers)
@@ -90,6 +94,7 @@ export function registerRuns(program: Command, io: CliIo): void {
       const outcomes = outcomesOf(c, opts.outcomes);
       const { policies } = sweptPolicies(c, opts.sweep);
       const scenarios = policies.length === 0 ? [c] : policies.map((p) => p.scenario);
+      checkDesign(io, opts.design, opts.runs, c);
       const out = prepareOut(opts, format, scenarioInputs([c]));
       const refused = streamProblem(out, format === 'parquet');
       if (refused !== undefined) throw new UsageError(refused);
@@ -105,6 +110,7 @@ export function registerRuns(program: Command, io: CliIo): void {
           collectRows(scenarios, {
             runs: opts.runs,
             seed: opts.seed,
+            design: opts.design,
             cells: plan.cells,
             parameters: plan.parameters,
             workers: defaultWorkers(opts.workers, opts.runs * scenarios.length),

@@ -1,5 +1,5 @@
 import { quantile } from '../random/distribution.js';
-import type { CompiledParameter } from '../scenario/compiled.js';
+import type { CompiledParameter } from './compiled.js';
 
 /** The parameters whose draws vary: not fixed and not degenerate (a uniform of zero width, one discrete value). */
 export function uncertainParameters(parameters: readonly CompiledParameter[]): CompiledParameter[] {
