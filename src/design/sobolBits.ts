@@ -12,13 +12,13 @@ export function sobolBits(index: number, dim: number): number {
   // Past the table the XORs would silently read nothing and give a wrong point, so refuse instead.
   if (!(dim >= 0 && dim < MAX_SOBOL_DIMENSIONS)) throw new RangeError(`no Sobol direction numbers for dimension ${dim}`);
   const v = sobolDirections();
-  let gray = (index ^ (index >>> 1)) >>> 0;
+  const o = dim * 32;
+  // Visit only the set bits of the Gray code, lowest first: j = 31 - clz(lowest bit).
+  let gray = index ^ (index >>> 1);
   let x = 0;
-  let j = dim * 32;
   while (gray !== 0) {
-    if (gray & 1) x ^= v[j];
-    gray >>>= 1;
-    j++;
+    x ^= v[o + 31 - Math.clz32(gray & -gray)];
+    gray &= gray - 1;
   }
   return x >>> 0;
 }
