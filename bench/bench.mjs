@@ -3,7 +3,7 @@
 // Then it checks the figures against the performance targets and, from bench/profile.mjs, prints which part
 // of a run costs what. Then it measures `compare` of two scenarios (bench/compareOnce.mjs) at 100,000 runs each,
 // for its peak memory. Options: --quick (skip 100,000 runs; compare at 10,000), --million (add 1,000,000 runs
-// with all workers, for peak memory), --no-profile.
+// with all workers, for peak memory), --no-profile, --no-designs (skip the sampling designs' accuracy, bench/designs.mjs).
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -80,6 +80,12 @@ if (wall.has(`100000/${all}`)) {
 if (peak.has(`1000000/${all}`)) {
   const m = peak.get(`1000000/${all}`);
   console.log(`target: 1,000,000 runs under 1.5 GB peak: ${Math.round(m)} MB, ${verdict(m < 1536)}`);
+}
+// The sampling designs' accuracy per run (bench/designs.mjs): how many runs each needs for the same error.
+if (!args.includes('--no-designs')) {
+  console.log('');
+  const child = spawnSync(process.execPath, ['bench/designs.mjs', ...(args.includes('--quick') ? ['--quick'] : [])], { stdio: 'inherit' });
+  if (child.status !== 0) process.exit(1);
 }
 if (!args.includes('--no-profile')) {
   console.log('');
