@@ -25,6 +25,15 @@ describe('help', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatchSnapshot();
   });
+
+  for (const command of ['runs', 'discover']) {
+    it(`brigadas ${command} --help`, async () => {
+      const r = await cli(command, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatchSnapshot();
+    });
+  }
 });
 
 describe('table output', () => {
