@@ -1,8 +1,11 @@
 import type { ByteSink } from './byteSink.js';
 import { floatText } from './floatText.js';
-import { checkBatch, type ColumnValues, type RowBatch } from './rowBatch.js';
-import type { ColumnType, RunTableSchema } from './runTableSchema.js';
+import { checkBatch, type RowBatch } from './rowBatch.js';
+import type { RunTableSchema } from './runTableSchema.js';
 import { inOrder, type RunTableWriter } from './runTableWriter.js';
+import { cellRenderer, type TextStyle } from './cellRenderer.js';
+
+const STYLE: TextStyle = { float: csvFloat, string: csvField };
 
 /** Rows gathered into one string before it goes to the sink: large writes, bounded memory. */
 const ROWS_PER_WRITE = 1024;
@@ -22,7 +25,7 @@ export function csvRunTableWriter(schema: RunTableSchema, sink: ByteSink): RunTa
     },
     write(batch: RowBatch) {
       checkBatch(schema, batch);
-      const render = schema.columns.map((c, i) => renderer(c.type, batch.columns[i]));
+      const render = schema.columns.map((c, i) => cellRenderer(c.type, batch.columns[i], STYLE));
       for (let first = 0; first < batch.count; first += ROWS_PER_WRITE) {
         const last = Math.min(batch.count, first + ROWS_PER_WRITE);
         let text = '';
@@ -36,27 +39,6 @@ export function csvRunTableWriter(schema: RunTableSchema, sink: ByteSink): RunTa
     },
     end() {},
   });
-}
-
-function renderer(type: ColumnType, v: ColumnValues): (r: number) => string {
-  switch (type) {
-    case 'float': {
-      const x = v as Float64Array;
-      return (r) => csvFloat(x[r]);
-    }
-    case 'int': {
-      const x = v as Int32Array | Float64Array;
-      return (r) => String(x[r]);
-    }
-    case 'bool': {
-      const x = v as Uint8Array;
-      return (r) => (x[r] ? 'true' : 'false');
-    }
-    case 'string': {
-      const x = v as readonly string[];
-      return (r) => csvField(x[r]);
-    }
-  }
 }
 
 /** A float as a CSV field: empty for NaN, `Inf`/`-Inf`, otherwise `floatText`. */

@@ -1,8 +1,11 @@
 import type { ByteSink } from './byteSink.js';
 import { floatText } from './floatText.js';
-import { checkBatch, type ColumnValues, type RowBatch } from './rowBatch.js';
-import type { ColumnType, RunTableSchema } from './runTableSchema.js';
+import { checkBatch, type RowBatch } from './rowBatch.js';
+import type { RunTableSchema } from './runTableSchema.js';
 import { inOrder, type RunTableWriter } from './runTableWriter.js';
+import { cellRenderer, type TextStyle } from './cellRenderer.js';
+
+const STYLE: TextStyle = { float: (x) => (Number.isFinite(x) ? floatText(x) : 'null'), string: (s) => JSON.stringify(s) };
 
 const ROWS_PER_WRITE = 512;
 
@@ -23,7 +26,7 @@ export function jsonRunTableWriter(schema: RunTableSchema, sink: ByteSink): RunT
     },
     write(batch: RowBatch) {
       checkBatch(schema, batch);
-      const render = schema.columns.map((c, i) => renderer(c.type, batch.columns[i]));
+      const render = schema.columns.map((c, i) => cellRenderer(c.type, batch.columns[i], STYLE));
       for (let first = 0; first < batch.count; first += ROWS_PER_WRITE) {
         const last = Math.min(batch.count, first + ROWS_PER_WRITE);
         let text = '';
@@ -39,25 +42,4 @@ export function jsonRunTableWriter(schema: RunTableSchema, sink: ByteSink): RunT
       sink.write(rows === 0 ? ']\n' : '\n]\n');
     },
   });
-}
-
-function renderer(type: ColumnType, v: ColumnValues): (r: number) => string {
-  switch (type) {
-    case 'float': {
-      const x = v as Float64Array;
-      return (r) => (Number.isFinite(x[r]) ? floatText(x[r]) : 'null');
-    }
-    case 'int': {
-      const x = v as Int32Array | Float64Array;
-      return (r) => String(x[r]);
-    }
-    case 'bool': {
-      const x = v as Uint8Array;
-      return (r) => (x[r] ? 'true' : 'false');
-    }
-    case 'string': {
-      const x = v as readonly string[];
-      return (r) => JSON.stringify(x[r]);
-    }
-  }
 }

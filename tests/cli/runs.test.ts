@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uncertainParameters } from '../../src/calibration/uncertainParameters.js';
+import { uncertainParameters } from '../../src/scenario/uncertainParameters.js';
 import { loadScenarioFile } from '../../src/cli/loadScenarioFile.js';
 import { main } from '../../src/cli/main.js';
 import { drawParameters } from '../../src/montecarlo/drawParameters.js';
