@@ -78,7 +78,7 @@ export function registerDiscover(program: Command, io: CliIo): void {
       'after',
       examples(
         "discover scenarios/baseline.yaml --outcome 'healthWorkersAbroad@2030 < 15000'",
-        "discover scenarios/baseline.yaml --outcome 'cumulativeDefections@2035 > 30000' --sweep paroleOpen=2027-01:true,false --runs 10000",
+        "discover scenarios/baseline.yaml --outcome 'cumulativeDefections@2035 > 30000' --sweep paroleOpen=2027-01:true,false --min-coverage 0.6",
       ),
     )
     .action(async (file: string, opts: DiscoverOptions, command: Command) => {
