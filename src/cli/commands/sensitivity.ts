@@ -17,6 +17,7 @@ import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
 import { defaultWorkers } from '../defaultWorkers.js';
 import { examples } from '../examples.js';
 import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from '../outputOptions.js';
+import { openPointsTable, tableFormatOf } from '../pointsTable.js';
 import { withProgress } from '../withProgress.js';
 import { writeOutput } from '../writeOutput.js';
 
@@ -50,6 +51,7 @@ interface SensitivityOptions {
   workers?: number;
   versus?: string;
   secondOrder?: boolean;
+  points?: string;
 }
 
 /** Adds `brigadas sensitivity` to the program: how one metric in one year depends on each uncertain parameter. */
@@ -69,6 +71,7 @@ export function registerSensitivity(program: Command, io: CliIo): void {
     .option('--second-order', 'with --method sobol: also the second-order indices of every pair of parameters (twice the model runs)')
     .option('--versus <policy>', "explain a policy's effect instead: the metric in this scenario less the metric in <scenario>, on the same random numbers")
     .option('-s, --seed <s>', 'master seed: the same seed gives the same output', parseSeed, 1)
+    .option('--points <file>', 'also write every point the method ran as a run table (.csv, .json or .parquet): its run, each parameter and the metric')
     .addOption(formatOption());
   addOutOptions(sensitivity)
     .option('-q, --quiet', 'no progress line on stderr')
@@ -87,6 +90,9 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       const versus = opts.versus === undefined ? undefined : loadScenarioFile(opts.versus);
       const scenarios = versus === undefined ? [c] : [c, versus];
       const out = prepareOut(opts, format, scenarioInputs(scenarios));
+      const pointsFormat = opts.points === undefined ? undefined : tableFormatOf(opts.points);
+      const pointsOut = opts.points === undefined || pointsFormat === undefined ? undefined : prepareOut({ out: opts.points, force: opts.force }, pointsFormat, scenarioInputs(scenarios));
+      if (pointsOut !== undefined && out !== undefined && pointsOut.to === 'file' && out.to === 'file' && pointsOut.path === out.path) throw new UsageError(`--points and --out name the same file '${opts.points}'`);
       for (const s of scenarios) {
         const problemText = targetProblem(s, opts.metric, opts.year);
         if (problemText !== undefined) throw new UsageError(problemText);
@@ -103,9 +109,12 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       if (memory !== undefined) throw new UsageError(memory);
       const problem: SensitivityProblem = { scenario: c, factors, seed: opts.seed, metric: opts.metric, year: opts.year, versus };
       let report;
+      const points = pointsOut === undefined || pointsFormat === undefined ? undefined : await openPointsTable(io, problem, pointsOut, pointsFormat);
       try {
-        report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateOnCli(problem, batch, io, opts), secondOrder);
+        report = await analyzeSensitivity(problem, opts.method, samples, (batch) => evaluateOnCli(problem, batch, io, opts), { ...secondOrder, onEvaluated: points?.write });
+        points?.commit();
       } catch (e) {
+        points?.abort();
         if (e instanceof ValueRangeError) throw new InvalidInput([rangeDiagnostic(c, e)]);
         if (e instanceof UndefinedMetricError) throw new UsageError(e.message);
         throw e;
