@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { compileOnWorkerThreads } from '../dist/cli/compileOnWorkerThreads.js';
 import { nodeFilePort } from '../dist/node/nodeFilePort.js';
-import { compareScenariosOnPool } from '../dist/compare/compareScenarios.js';
+import { compareScenarios } from '../dist/compare/compareScenarios.js';
 import { loadScenarioWith } from '../dist/scenario/loadScenario.js';
 
 const [runs, workers] = process.argv.slice(2).map(Number);
@@ -17,7 +17,7 @@ const load = (file) => {
 };
 const t0 = performance.now();
 const [base, alt] = ['scenarios/baseline.yaml', 'scenarios/parole-never.yaml'].map(load);
-const report = await compareScenariosOnPool(base, [alt], { runs, seed: 1, workers });
+const report = await compareScenarios(base, [alt], { runs, seed: 1, workers });
 const t1 = performance.now();
 const text = `${JSON.stringify(report, null, 2)}\n`;
 process.stdout.write(JSON.stringify({ simulateMs: t1 - t0, bytes: text.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
