@@ -47,7 +47,7 @@ export function registerCompare(program: Command, io: CliIo): void {
   addOutOptions(compare)
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the output is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
-    .addHelpText('after', examples('compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml --years 2026..2030', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml scenarios/retention-cap-50.yaml --out compare.csv', 'compare scenarios/baseline.yaml --sweep paroleOpen=2027-01:true --sweep domesticSalaryUSD=2027-01:50,100'))
+    .addHelpText('after', examples('compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml', 'compare scenarios/baseline.yaml scenarios/parole-reinstated-2027.yaml scenarios/retention-cap-50.yaml --out compare.csv', 'compare scenarios/baseline.yaml --sweep paroleOpen=2027-01:true --sweep domesticSalaryUSD=2027-01:50,100'))
     .action(async (baselineFile: string, alternativeFiles: string[], opts: CompareCommandOptions, command: Command) => {
       const format = chosenFormat(command, opts);
       const baseline = loadScenarioFile(baselineFile);
