@@ -97,7 +97,7 @@ describe('compare usage errors (exit 2) and invalid scenarios (exit 3)', () => {
   });
 
   it('no alternative', async () => {
-    expectUsage(await cli('compare', BASELINE), /missing required argument 'alt'/);
+    expectUsage(await cli('compare', BASELINE), /compare needs an alternative: a scenario file after the baseline, or --sweep/);
   });
 
   it('--runs 0 and --format xml', async () => {
