@@ -1,11 +1,8 @@
 import type { PointBatch, SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { quantile } from '../random/distribution.js';
-import { csvRunTableWriter } from '../runtable/csvRunTableWriter.js';
-import { jsonRunTableWriter } from '../runtable/jsonRunTableWriter.js';
-import { parquetRunTableWriter } from '../runtable/parquetRunTableWriter.js';
+import { openRunTableWriter } from '../runtable/openRunTableWriter.js';
 import type { ColumnValues } from '../runtable/rowBatch.js';
 import type { RunTableColumn, RunTableSchema } from '../runtable/runTableSchema.js';
-import type { RunTableWriter } from '../runtable/runTableWriter.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './cliErrors.js';
 import type { CliIo } from './cliIo.js';
@@ -42,12 +39,7 @@ export async function openPointsTable(io: CliIo, problem: SensitivityProblem, ta
   ];
   const schema: RunTableSchema = { columns, renamed: [] };
   const stream = await openOutputStream(io, target, io.interrupt);
-  const writer: RunTableWriter =
-    format === 'csv'
-      ? csvRunTableWriter(schema, stream.sink)
-      : format === 'json'
-        ? jsonRunTableWriter(schema, stream.sink)
-        : parquetRunTableWriter(schema, stream.sink, { createdBy: `brigadas ${VERSION}` });
+  const writer = openRunTableWriter(format, schema, stream.sink, { createdBy: `brigadas ${VERSION}` });
   writer.begin();
   const k = problem.factors.length;
   let next = 0;

@@ -8,6 +8,7 @@ import type { PrimColumn } from '../../discovery/primTable.js';
 import { collectRows } from '../../montecarlo/rowsJob.js';
 import { quantile } from '../../random/distribution.js';
 import { meets, parseCondition } from '../../runtable/parseCondition.js';
+import { outcomeColumns } from '../../runtable/reduceOutcomes.js';
 import { runTablePlan } from '../../runtable/runTablePlan.js';
 import { rangeDiagnostic } from '../../scenario/probeScenario.js';
 import { ValueRangeError } from '../../scenario/resolveRun.js';
@@ -95,7 +96,8 @@ export function registerDiscover(program: Command, io: CliIo): void {
       checkDesign(io, opts.design, opts.runs, c);
       const out = prepareOut(opts, format, scenarioInputs([c]));
       const uncertain = uncertainList.map((p) => ({ name: p.name, integer: p.integer === true }));
-      const plan = runTablePlan(uncertain, [condition.value.outcome], tablePolicies(policies));
+      const outcomes = [condition.value.outcome];
+      const plan = runTablePlan(uncertain, outcomes, tablePolicies(policies));
 
       // Every run's parameters, lever values and whether it is a case, in run order (policy after policy).
       const params = uncertain.map(() => new Float64Array(rows));
@@ -112,12 +114,11 @@ export function registerDiscover(program: Command, io: CliIo): void {
             parameters: plan.parameters,
             workers: defaultWorkers(opts.workers, rows),
             onRows: (chunk) => {
-              const batch = plan.batch(chunk);
               const k = uncertain.length;
               for (let i = 0; i < chunk.count; i++) for (let j = 0; j < k; j++) params[j][at + i] = chunk.parameters[i * k + j];
               const policy = policies[chunk.scenario];
               sweeps.forEach((s, j) => levers[j].fill(s.values.indexOf(policy.policy.settings[j].value), at, at + chunk.count));
-              const outcome = batch.columns[batch.columns.length - 1] as Float64Array;
+              const [outcome] = outcomeColumns(outcomes, chunk.values, chunk.count);
               for (let i = 0; i < chunk.count; i++) cases[at + i] = meets(condition.value, outcome[i]) ? 1 : 0;
               at += chunk.count;
             },

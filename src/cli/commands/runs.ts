@@ -2,12 +2,9 @@ import { Option, type Command } from 'commander';
 import { collectRows } from '../../montecarlo/rowsJob.js';
 import { uncertainParameters } from '../../scenario/uncertainParameters.js';
 import { LEVERS } from '../../model/spec.js';
-import { csvRunTableWriter } from '../../runtable/csvRunTableWriter.js';
-import { jsonRunTableWriter } from '../../runtable/jsonRunTableWriter.js';
 import type { Outcome } from '../../runtable/outcome.js';
-import { parquetRunTableWriter } from '../../runtable/parquetRunTableWriter.js';
+import { openRunTableWriter, RUN_TABLE_FORMATS, type RunTableFormat } from '../../runtable/openRunTableWriter.js';
 import { parseOutcomes } from '../../runtable/parseOutcomes.js';
-import type { RunTableWriter } from '../../runtable/runTableWriter.js';
 import { runTablePlan, type TablePolicy } from '../../runtable/runTablePlan.js';
 import type { CompiledScenario } from '../../scenario/compiled.js';
 import { rangeDiagnostic } from '../../scenario/probeScenario.js';
@@ -27,9 +24,6 @@ import { openOutputStream, streamProblem } from '../outputStream.js';
 import { collectSweep, SWEEP_HELP, sweptPolicies, type SweptPolicy } from '../sweepOption.js';
 import { withProgress } from '../withProgress.js';
 
-/** The formats of a run table. */
-export const RUN_TABLE_FORMATS = ['csv', 'json', 'parquet'] as const;
-type RunTableFormat = (typeof RUN_TABLE_FORMATS)[number];
 
 interface RunsOptions {
   runs: number;
@@ -104,7 +98,15 @@ export function registerRuns(program: Command, io: CliIo): void {
 
       const stream = await openOutputStream(io, out, io.interrupt);
       try {
-        const writer = writerOf(format, plan.schema, stream.sink, { scenario: c.name, file: c.file, seed: opts.seed, runs: opts.runs });
+        const writer = openRunTableWriter(format, plan.schema, stream.sink, {
+          createdBy: `brigadas ${VERSION}`,
+          metadata: [
+            { key: 'brigadas.scenario', value: c.name },
+            { key: 'brigadas.file', value: c.file },
+            { key: 'brigadas.seed', value: String(opts.seed) },
+            { key: 'brigadas.runs', value: String(opts.runs) },
+          ],
+        });
         writer.begin();
         await withProgress(io, opts.quiet, (onProgress) =>
           collectRows(scenarios, {
@@ -133,18 +135,4 @@ export function registerRuns(program: Command, io: CliIo): void {
 function formatOfTableName(name: string): RunTableFormat {
   const kind = kindOfName(name);
   return kind === 'json' || kind === 'parquet' ? kind : 'csv';
-}
-
-function writerOf(format: RunTableFormat, schema: Parameters<typeof csvRunTableWriter>[0], sink: Parameters<typeof csvRunTableWriter>[1], about: { scenario: string; file: string; seed: number; runs: number }): RunTableWriter {
-  if (format === 'csv') return csvRunTableWriter(schema, sink);
-  if (format === 'json') return jsonRunTableWriter(schema, sink);
-  return parquetRunTableWriter(schema, sink, {
-    createdBy: `brigadas ${VERSION}`,
-    metadata: [
-      { key: 'brigadas.scenario', value: about.scenario },
-      { key: 'brigadas.file', value: about.file },
-      { key: 'brigadas.seed', value: String(about.seed) },
-      { key: 'brigadas.runs', value: String(about.runs) },
-    ],
-  });
 }
