@@ -29,3 +29,7 @@ export type { RunInputs, HostInputs } from './model/inputs.js';
 export { MODEL_PARAMETERS, DRIVERS, LEVERS, HOST_FIELDS } from './model/spec.js';
 export { streamFor, type Rng } from './random/rng.js';
 export { VERSION } from './version.js';
+export { fanChartSvg } from './figures/fanChartSvg.js';
+export { fanChartSpec, type FanChartInput, type FanSeries } from './figures/fanChartSpec.js';
+export { policyStrip, type PolicyStripRow } from './figures/policyStrip.js';
+export { renderPng } from './node/renderPng.js';

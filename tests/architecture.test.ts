@@ -18,6 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   backtest: ['model', 'montecarlo', 'report', 'scenario', 'stats'],
   calibration: ['backtest', 'model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
   discovery: ['random', 'stats'],
+  figures: ['backtest', 'compare', 'model', 'montecarlo', 'random', 'report', 'scenario'],
   runtable: ['model', 'montecarlo', 'scenario', 'stats'],
   sweep: ['model', 'scenario'],
   testing: ['model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
@@ -25,7 +26,7 @@ const ALLOWED: Record<string, string[]> = {
   node: ['scenario'],
   api: ['compare', 'model', 'montecarlo', 'node', 'random', 'report', 'scenario', 'stats'],
   dashboard: ['compare', 'model', 'montecarlo', 'random', 'report', 'scenario', 'sensitivity', 'stats'],
-  cli: ['backtest', 'calibration', 'compare', 'dashboard', 'design', 'discovery', 'model', 'montecarlo', 'node', 'random', 'report', 'runtable', 'scenario', 'sensitivity', 'stats', 'sweep'],
+  cli: ['backtest', 'calibration', 'compare', 'dashboard', 'design', 'discovery', 'figures', 'model', 'montecarlo', 'node', 'random', 'report', 'runtable', 'scenario', 'sensitivity', 'stats', 'sweep'],
 };
 
 // The imperative shell: only these touch files, processes and the terminal.

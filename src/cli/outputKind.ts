@@ -1,16 +1,16 @@
 import { basename, extname } from 'node:path';
 
 /** What a command writes to --out; it decides which file names suit the output. */
-export type OutputKind = 'table' | 'json' | 'csv' | 'yaml' | 'parquet';
+export type OutputKind = 'table' | 'json' | 'csv' | 'yaml' | 'parquet' | 'svg' | 'png' | 'html';
 
 /** The --format values of the commands that print a table, JSON or CSV. */
 export type OutputFormat = 'table' | 'json' | 'csv';
 
-const KIND_OF_EXTENSION: Readonly<Record<string, OutputKind>> = { '.json': 'json', '.csv': 'csv', '.txt': 'table', '.yaml': 'yaml', '.yml': 'yaml', '.parquet': 'parquet' };
+const KIND_OF_EXTENSION: Readonly<Record<string, OutputKind>> = { '.json': 'json', '.csv': 'csv', '.txt': 'table', '.yaml': 'yaml', '.yml': 'yaml', '.parquet': 'parquet', '.svg': 'svg', '.png': 'png', '.html': 'html', '.htm': 'html' };
 
-const LABEL: Readonly<Record<OutputKind, string>> = { table: 'a table', json: 'JSON', csv: 'CSV', yaml: 'a scenario (YAML)', parquet: 'a Parquet file' };
+const LABEL: Readonly<Record<OutputKind, string>> = { table: 'a table', json: 'JSON', csv: 'CSV', yaml: 'a scenario (YAML)', parquet: 'a Parquet file', svg: 'an SVG chart', png: 'a PNG image', html: 'an HTML report' };
 
-const SUITABLE: Readonly<Record<OutputKind, string>> = { table: '.txt (or no extension)', json: '.json', csv: '.csv', yaml: '.yaml or .yml', parquet: '.parquet' };
+const SUITABLE: Readonly<Record<OutputKind, string>> = { table: '.txt (or no extension)', json: '.json', csv: '.csv', yaml: '.yaml or .yml', parquet: '.parquet', svg: '.svg', png: '.png', html: '.html' };
 
 /** The kind of output a file name says it holds, by its extension (any case); undefined for other extensions and none. */
 export function kindOfName(name: string): OutputKind | undefined {

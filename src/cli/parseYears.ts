@@ -30,3 +30,13 @@ export function yearsProblem(years: readonly number[] | undefined, scenarioYears
   if (outside.length > 0) return `--years ${outside.join(', ')}: outside the scenario's years ${scenarioYears[0]}-${scenarioYears[scenarioYears.length - 1]}`;
   return undefined;
 }
+
+/** Parses a chart's `--years`: a span `2010..2040`, first and last year drawn. */
+export function parseYearSpan(text: string): [number, number] {
+  const m = /^\s*(\d{4})\s*\.\.\s*(\d{4})\s*$/.exec(text);
+  if (m === null) throw new InvalidArgumentError(`expected a span of years such as 2010..2040 (got '${text}')`);
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  if (to <= from) throw new InvalidArgumentError(`the span ${text.trim()} must end after it starts; expected first..last, such as 2010..2040`);
+  return [from, to];
+}

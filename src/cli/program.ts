@@ -5,6 +5,8 @@ import { registerBacktest } from './commands/backtest.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDashboard } from './commands/dashboard.js';
+import { registerChart } from './commands/chart.js';
+import { registerReport } from './commands/report.js';
 import { registerDiscover } from './commands/discover.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
@@ -36,6 +38,8 @@ export function makeProgram(io: CliIo): Command {
   registerCompare(program, io);
   registerSensitivity(program, io);
   registerDiscover(program, io);
+  registerChart(program, io);
+  registerReport(program, io);
   registerDashboard(program, io);
   return program;
 }

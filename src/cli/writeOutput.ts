@@ -14,11 +14,14 @@ const READER_GONE = new Set(['EPIPE', 'ECONNRESET']);
 /**
  * Writes a command's output where outputTarget decided (stdout when there is no --out): a regular file
  * whole or not at all, a stream as it is. Throws OutputError (exit 1) when the write fails, and
- * MonteCarloAborted on Ctrl-C while waiting for a pipe's reader.
+ * MonteCarloAborted on Ctrl-C while waiting for a pipe's reader. Bytes go to files and streams, not to CliIo's text streams.
  */
-export async function writeOutput(io: CliIo, target: OutputTarget | undefined, text: string): Promise<void> {
-  if (target === undefined || (target.to === 'descriptor' && target.fd === 1)) return io.stdout(text);
-  if (target.to === 'descriptor') return io.stderr(text);
+export async function writeOutput(io: CliIo, target: OutputTarget | undefined, text: string | Uint8Array): Promise<void> {
+  if (target === undefined || target.to === 'descriptor') {
+    // The streams of CliIo carry text; a command that makes bytes (a PNG) asks for a file before it runs.
+    if (typeof text !== 'string') throw new OutputError('binary output (a PNG) goes to a file: give --out NAME.png', EXIT.usage);
+    return target === undefined || target.fd === 1 ? io.stdout(text) : io.stderr(text);
+  }
   const fail = (e: unknown) => new OutputError(`cannot write '${target.shown}': ${systemReason(e)}`, EXIT.runtime);
   if (target.to === 'stream') {
     try {
@@ -40,7 +43,7 @@ export async function writeOutput(io: CliIo, target: OutputTarget | undefined, t
 }
 
 // Into what is there, as the shell's `>` would, but never creating a file (the name was a device or a pipe).
-async function writeStream(path: string, isFifo: boolean, text: string, interrupt: AbortSignal | undefined): Promise<void> {
+async function writeStream(path: string, isFifo: boolean, text: string | Uint8Array, interrupt: AbortSignal | undefined): Promise<void> {
   const handle = await openStream(path, isFifo, interrupt);
   try {
     await handle.writeFile(text);
@@ -77,7 +80,7 @@ export async function openStream(path: string, isFifo: boolean, interrupt: Abort
 }
 
 // A Unix socket takes no open(): connect to it and send the text.
-function writeSocket(path: string, text: string): Promise<void> {
+function writeSocket(path: string, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ path });
     socket.once('error', (e) => {

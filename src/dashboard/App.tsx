@@ -15,7 +15,7 @@ import { NarrowStrips } from './NarrowStrips.js';
 import { tornadoOffThread } from './offThread.js';
 import { policyTimeline } from './policyTimeline.js';
 import { poolRunner } from './poolRunner.js';
-import { parameterMedians } from './scenarioValues.js';
+import { parameterMedians } from '../scenario/parameterMedians.js';
 import { TimelineView } from './TimelineView.js';
 import { TooSmall } from './TooSmall.js';
 import { TornadoView } from './TornadoView.js';

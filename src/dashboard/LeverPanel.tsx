@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { leverValueIn } from './changeLever.js';
 import { formatLever, LEVER_LABELS, LEVER_ORDER } from './leverInfo.js';
-import { parameterMedians } from './scenarioValues.js';
+import { parameterMedians } from '../scenario/parameterMedians.js';
 
 /** What the lever panel shows: the scenario being changed, as it was and as it is, in the cursor's year. */
 export interface LeverPanelProps {

@@ -8,7 +8,8 @@ import { renameEdited, setLeverFrom } from './editLever.js';
 import { nextLeverValue } from './leverInfo.js';
 import { memoryFilePort } from '../scenario/memoryFilePort.js';
 import { editedText, withEditNote } from './scenarioText.js';
-import { parameterMedians, scheduleAtMedians, yearStartOffset } from './scenarioValues.js';
+import { parameterMedians, scheduleAtMedians } from '../scenario/parameterMedians.js';
+import { yearStartOffset } from './scenarioValues.js';
 
 /** A lever's value from January of a year, with expressions at the parameters' medians. */
 export function leverValueIn(c: CompiledScenario, lever: Lever, year: number, medians = parameterMedians(c)): number {

@@ -1,7 +1,7 @@
 import { LEVERS, type Lever } from '../model/spec.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { LEVER_LABELS, LEVER_ORDER } from './leverInfo.js';
-import { scheduleAtMedians } from './scenarioValues.js';
+import { scheduleAtMedians } from '../scenario/parameterMedians.js';
 import type { Cell, Tone } from './segments.js';
 import { columnToYear, yearToColumn } from './yearColumns.js';
 

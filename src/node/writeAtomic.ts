@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
  * Writes a regular file whole or not at all: into a new temporary file beside it, then renamed over it; a
  * replaced file's permissions (`mode`) carry over. On any failure the temporary file is removed.
  */
-export function writeAtomic(path: string, text: string, mode?: number): void {
+export function writeAtomic(path: string, text: string | Uint8Array, mode?: number): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     // Exclusive creation: never write through a link or a file left under that name. One left by an

@@ -26,7 +26,7 @@ describe('help', () => {
     expect(r.stdout).toMatchSnapshot();
   });
 
-  for (const command of ['runs', 'discover']) {
+  for (const command of ['runs', 'discover', 'chart', 'report']) {
     it(`brigadas ${command} --help`, async () => {
       const r = await cli(command, '--help');
       expect(r.code).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnMonth, policyTimeline, TIMELINE_GLYPHS } from '../../src/dashboard/policyTimeline.js';
-import { parameterMedians } from '../../src/dashboard/scenarioValues.js';
+import { parameterMedians } from '../../src/scenario/parameterMedians.js';
 import { monthIndex } from '../../src/scenario/month.js';
 import { yearToColumn } from '../../src/dashboard/yearColumns.js';
 import { scenario } from './harness.js';

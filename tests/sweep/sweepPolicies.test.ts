@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/loadScenarioFile.js';
-import { parameterMedians, scheduleAtMedians } from '../../src/dashboard/scenarioValues.js';
+import { parameterMedians, scheduleAtMedians } from '../../src/scenario/parameterMedians.js';
 import type { CompiledScenario } from '../../src/scenario/compiled.js';
 import { monthIndex } from '../../src/scenario/month.js';
 import { MAX_POLICIES, parseSweep, type Sweep } from '../../src/sweep/parseSweep.js';

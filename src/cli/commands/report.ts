@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { BacktestReport } from '../../backtest/runBacktest.js';
+import { resolveTargets } from '../../backtest/resolveTargets.js';
+import { runBacktest } from '../../backtest/runBacktest.js';
+import { compareMemoryProblem, compareProblem } from '../../compare/compareScenarios.js';
+import type { DesignKind } from '../../design/designKind.js';
+import { fanChartSvg } from '../../figures/fanChartSvg.js';
+import { reportHtml } from '../../figures/reportHtml.js';
+import { tableYears } from '../../report/formatTable.js';
+import type { CompiledScenario } from '../../scenario/compiled.js';
+import { InvalidInput, UsageError } from '../cliErrors.js';
+import type { CliIo } from '../cliIo.js';
+import { defaultWorkers } from '../defaultWorkers.js';
+import { checkDesign, designOption } from '../designOption.js';
+import { examples } from '../examples.js';
+import { fanInput, figureReports } from '../figureReports.js';
+import { loadScenarioFile } from '../loadScenarioFile.js';
+import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
+import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
+import { readTargets } from '../readTargets.js';
+import { withProgress } from '../withProgress.js';
+import { writeOutput } from '../writeOutput.js';
+
+interface ReportCommandOptions {
+  compare?: string[];
+  runs: number;
+  seed: number;
+  design: DesignKind;
+  targets?: string;
+  backtest: boolean;
+  out?: string;
+  force?: boolean;
+  workers?: number;
+  quiet?: boolean;
+}
+
+/** The metrics a report charts and tabulates: the missions' size, defections, money and care at home. */
+export const HEADLINE_METRICS = ['healthWorkersAbroad', 'defections', 'stateRevenueUSD', 'bookedStateRevenueUSD', 'workerPayUSD', 'patientsPerDoctor'] as const;
+
+/** Adds `brigadas report` to the program: one self-contained HTML file of a scenario or a comparison, for a brief. */
+export function registerReport(program: Command, io: CliIo): void {
+  const report = program
+    .command('report')
+    .description('write one self-contained HTML report (fan charts, comparison tables, back-test, parameters, manifest) that opens offline and prints to PDF')
+    .argument('<scenario>', 'scenario YAML file (the baseline, with --compare)')
+    .option('-c, --compare <files...>', 'alternative scenario files, compared with the baseline run by run')
+    .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', parseRuns, 1000)
+    .option('-s, --seed <s>', 'master seed: the same seed gives the same report', parseSeed, 1)
+    .addOption(designOption())
+    .option('--targets <file>', "the back-test's targets (default: the package's data/history.csv)")
+    .option('--no-backtest', 'leave out the back-test of the baseline');
+  addOutOptions(report, 'write the report to a file (whole or not at all) instead of stdout')
+    .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the report is the same for any number', parseWorkers)
+    .option('-q, --quiet', 'no progress line on stderr')
+    .addHelpText('after', examples('report scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --out parole.html', 'report scenarios/salary-raise-2026.yaml --runs 2000 --out salary.html', 'report scenarios/baseline.yaml --no-backtest > baseline.html'))
+    .action(async (file: string, opts: ReportCommandOptions) => {
+      const baseline = loadScenarioFile(file);
+      const alternatives = (opts.compare ?? []).map((f) => loadScenarioFile(f));
+      const all = [baseline, ...alternatives];
+      checkDesign(io, opts.design, opts.runs, baseline);
+      if (alternatives.length > 0) {
+        const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs: opts.runs, seed: opts.seed });
+        if (problem !== undefined) throw new UsageError(problem);
+      }
+      const targets = opts.backtest ? readTargets(opts.targets) : undefined;
+      const resolved = targets === undefined ? undefined : resolveTargets(targets.targets, baseline);
+      if (resolved !== undefined && !resolved.ok) throw new InvalidInput(resolved.errors);
+      const inputs = [...scenarioInputs(all), ...(targets === undefined ? [] : [{ file: targets.file, role: 'the targets file' }])];
+      const out = prepareOut(opts, 'html', inputs);
+      const compare = await figureReports(baseline, alternatives, opts, io);
+      let backtest: BacktestReport | undefined;
+      if (targets !== undefined && resolved?.ok) {
+        const { runs, seed } = opts;
+        backtest = await withProgress(io, opts.quiet, (onProgress) => runBacktest(baseline, resolved.value, targets.file, { runs, seed, workers: defaultWorkers(opts.workers, runs), onProgress, signal: io.interrupt }));
+      }
+      const headline = headlineMetrics(baseline);
+      const [from, to] = [baseline.years[0], baseline.years[baseline.years.length - 1]];
+      const charts = [];
+      for (const m of headline) {
+        const def = baseline.layout.metrics.find((d) => d.name === m);
+        if (def !== undefined) charts.push({ metric: m, svg: await fanChartSvg(fanInput(compare, all, def, { from, to, width: 640, height: 260, design: opts.design })) });
+      }
+      await writeOutput(io, out, reportHtml({ compare, scenarios: all, charts, years: tableYears(compare.years, 6), design: opts.design, backtest }, headline));
+    });
+}
+
+// The headline metrics the model reports (all of them, unless a model's layout lacks one).
+function headlineMetrics(c: CompiledScenario): string[] {
+  return HEADLINE_METRICS.filter((m) => c.layout.metrics.some((d) => d.name === m));
+}

@@ -1,0 +1,76 @@
+// brigadas chart: a metric's fan chart to SVG (stdout or a file) or PNG (a file), on every shipped scenario;
+// its refusals are located and leave nothing behind. The SVG's structure is tested in tests/figures.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, cliProcess, repoPath, STACK_LINE, tempDir } from './harness.js';
+
+const BASELINE = repoPath('scenarios/baseline.yaml');
+const SCENARIOS = readdirSync(repoPath('scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+
+describe('brigadas chart', () => {
+  it.each(SCENARIOS)('draws %s as SVG on stdout', async (file) => {
+    const r = await cli('chart', repoPath(`scenarios/${file}`), '--runs', '60', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<svg [^>]*role="img"/);
+    expect(r.stdout).toContain('<title id="chart-title">healthWorkersAbroad, ');
+    expect(r.stdout.trimEnd().endsWith('</svg>')).toBe(true);
+  });
+
+  it('writes a PNG by its --out name, with the comparison; the same bytes on 1 and 2 workers', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const outs = [1, 2].map((w) => {
+        const out = join(dir, `parole-${w}.png`);
+        const r = cliProcess('chart', 'scenarios/baseline.yaml', '--compare', 'scenarios/parole-reinstated-2027.yaml', '--metric', 'defections', '--years', '2015..2035', '--runs', '2000', '--workers', String(w), '--out', out, '--quiet');
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        return readFileSync(out);
+      });
+      expect(outs[0].subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(outs[0].equals(outs[1])).toBe(true);
+    } finally {
+      cleanup();
+    }
+  }, 120_000);
+
+  it('refuses a misspelt metric with a suggestion, exit 2, and writes nothing', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'x.svg');
+      const r = await cli('chart', BASELINE, '--metric', 'defection', '--out', out, '--runs', '10', '--quiet');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--metric: no metric 'defection' (did you mean 'defections'?)");
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses a PNG without --out, years outside the horizon, and a span that is not one', async () => {
+    const png = await cli('chart', BASELINE, '--format', 'png', '--runs', '10', '--quiet');
+    expect(png.code).toBe(2);
+    expect(png.stderr).toContain('a PNG is binary: give --out NAME.png');
+    const years = await cli('chart', BASELINE, '--years', '1990..2030', '--runs', '10', '--quiet');
+    expect(years.code).toBe(2);
+    expect(years.stderr).toMatch(/--years: the scenario reports \d{4} to \d{4}; 1990 is outside it/);
+    const span = await cli('chart', BASELINE, '--years', '2030', '--runs', '10', '--quiet');
+    expect(span.code).toBe(2);
+    expect(span.stderr).toContain("expected a span of years such as 2010..2040 (got '2030')");
+  });
+
+  it('will not write an SVG over a file whose name says it is something else', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'chart.csv');
+      const r = await cli('chart', BASELINE, '--out', out, '--runs', '10', '--quiet');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the output is an SVG chart but the name says CSV');
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+});
