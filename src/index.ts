@@ -33,3 +33,6 @@ export { fanChartSvg } from './figures/fanChartSvg.js';
 export { fanChartSpec, type FanChartInput, type FanSeries } from './figures/fanChartSpec.js';
 export { policyStrip, type PolicyStripRow } from './figures/policyStrip.js';
 export { renderPng } from './node/renderPng.js';
+export { tornadoSvg } from './figures/tornadoSvg.js';
+export { tornadoSpec, type TornadoChartInput } from './figures/tornadoSpec.js';
+export { reportHtml, type ReportInput } from './figures/reportHtml.js';

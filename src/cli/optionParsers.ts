@@ -26,3 +26,19 @@ export function parseWorkers(text: string): number {
   }
   return Number(text);
 }
+
+const MAX_SAMPLES = 1_000_000;
+
+/** Parses --samples: a whole number of runs per bar, trajectories or base samples, 1 to a million. */
+export function parseSamples(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_SAMPLES) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_SAMPLES} (got '${text}')`);
+  }
+  return Number(text);
+}
+
+/** Parses a --year option: one calendar year. */
+export function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text.trim())) throw new InvalidArgumentError(`expected a calendar year such as 2035 (got '${text}')`);
+  return Number(text);
+}

@@ -3,6 +3,7 @@ import type { CompareReport } from '../compare/compareScenarios.js';
 import { quantile } from '../random/distribution.js';
 import { formatNumber } from '../report/formatNumber.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
+import type { TornadoReport } from '../sensitivity/analyzeSensitivity.js';
 import { VERSION } from '../version.js';
 import { escapeXml } from './escapeXml.js';
 
@@ -18,13 +19,15 @@ export interface ReportInput {
   readonly years: readonly number[];
   readonly design: string;
   readonly backtest?: BacktestReport;
+  /** Tornado analyses of the headline figures (or of the first alternative's effect on them), each with its chart. */
+  readonly sensitivity?: readonly { readonly report: TornadoReport; readonly svg: string }[];
 }
 
 const STYLE = `
 body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif; color: #222; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.4; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.85rem; } th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #e3e3e3; text-align: right; vertical-align: top; }
-th:first-child, td:first-child, td.text { text-align: left; } th { background: #f3f3f3; }
+th:first-child, td:first-child, td.text, th.text { text-align: left; } th { background: #f3f3f3; }
 figure { margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
 .manifest td { text-align: left; } .miss { color: #a33; font-weight: bold; } .note { color: #555; font-size: 0.85rem; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; break-after: avoid; } table { page-break-inside: avoid; break-inside: avoid; } }
@@ -72,15 +75,32 @@ function comparisonSection(input: ReportInput, metrics: readonly string[]): stri
   return `<h2 id="comparison">${r.alternatives.length > 0 ? 'Comparison' : 'Headline figures'}</h2><p class="note">${what}</p>${parts.join('')}`;
 }
 
+function sensitivitySection(items: NonNullable<ReportInput['sensitivity']>): string {
+  const first = items[0].report;
+  const what = first.versus === undefined ? `each headline figure in ${first.year}` : `the effect of ${first.versus.name} on each headline figure in ${first.year} (run by run, on common random numbers)`;
+  const rows = items.map(({ report: t }) => `<tr><td class="text">${escapeXml(t.metric)}</td>${cell(t.base, t.unit, t.versus !== undefined)}<td class="text">${t.bars.slice(0, 3).map((b) => `${escapeXml(b.parameter)} (${escapeXml(formatNumber(b.swing, t.unit))})`).join(', ')}</td></tr>`);
+  return `<h2 id="sensitivity">Sensitivity</h2><p class="note">How ${escapeXml(what)} moves when one uncertain parameter goes from its 10th to its 90th percentile, the others at their medians (${first.samples} runs per bar, ${first.factors.length} parameters).</p>
+<table><tr><th>metric</th><th>at the medians</th><th class="text">largest swings (10th to 90th percentile)</th></tr>${rows.join('')}</table>
+${items.map((i) => `<figure>${i.svg}</figure>`).join('\n')}`;
+}
+
+// An observation as the targets file gives it: a point, a range, or a bound (an infinite end).
+function observed(low: number, high: number, unit: string): string {
+  if (low === high) return formatNumber(low, unit);
+  if (high === Infinity) return `at least ${formatNumber(low, unit)}`;
+  if (low === -Infinity) return `at most ${formatNumber(high, unit)}`;
+  return `${formatNumber(low, unit)} to ${formatNumber(high, unit)}`;
+}
+
 function backtestSection(b: BacktestReport): string {
   const s = b.summary;
   const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
   const misses = b.results.filter((t) => t.target.set !== 'excluded' && !t.inside);
-  const rows = misses.map((t) => `<tr><td class="text">${escapeXml(t.target.id)}</td><td class="text">${escapeXml(t.target.metricText)}</td><td class="text">${escapeXml(t.target.periodText)}</td><td>${escapeXml(formatNumber(t.target.low, t.target.unit))}${t.target.high !== t.target.low ? ` to ${escapeXml(formatNumber(t.target.high, t.target.unit))}` : ''}</td><td>${escapeXml(formatNumber(t.band.p5, t.target.unit))} to ${escapeXml(formatNumber(t.band.p95, t.target.unit))}</td><td class="text">${escapeXml(t.target.source)}</td></tr>`);
+  const rows = misses.map((t) => `<tr><td class="text">${escapeXml(t.target.id)}</td><td class="text">${escapeXml(t.target.metricText)}</td><td class="text">${escapeXml(t.target.periodText)}</td><td>${escapeXml(observed(t.target.low, t.target.high, t.target.unit))}</td><td>${escapeXml(formatNumber(t.band.p5, t.target.unit))} to ${escapeXml(formatNumber(t.band.p95, t.target.unit))}</td><td class="text">${escapeXml(t.target.source)}</td></tr>`);
   return `<h2 id="backtest">Back-test of the baseline</h2>
-<p>${s.all.inside} of ${s.all.targets} targets (${pct(s.all.share)}) fall in the model's 5th-95th percentile band over ${b.runs} runs; held out and anchor-free: ${s.heldoutAnchorFree.inside} of ${s.heldoutAnchorFree.targets} (${pct(s.heldoutAnchorFree.share)}); anchors: ${s.anchors.inside} of ${s.anchors.targets}. Targets from <code>${escapeXml(b.targetsFile.split('/').slice(-2).join('/'))}</code>.</p>
+<p>${s.all.inside} of ${s.all.targets} targets (${pct(s.all.share)}) fall in the model's 5th-95th percentile band over ${b.runs.toLocaleString('en-US')} runs; held out and anchor-free: ${s.heldoutAnchorFree.inside} of ${s.heldoutAnchorFree.targets} (${pct(s.heldoutAnchorFree.share)}); anchors: ${s.anchors.inside} of ${s.anchors.targets}. Targets from <code>${escapeXml(b.targetsFile.split('/').slice(-2).join('/'))}</code>.</p>
 <table><tr><th>source family</th><th>targets</th><th>inside the band</th></tr>${s.byFamily.map((f) => `<tr><td class="text">${escapeXml(f.family)}</td><td>${f.targets}</td><td>${f.inside} (${pct(f.share)})</td></tr>`).join('')}</table>
-${misses.length === 0 ? '<p>No target is missed.</p>' : `<p class="miss">Missed (${misses.length}):</p><table><tr><th>target</th><th>metric</th><th>period</th><th>observed</th><th>model p5-p95</th><th>source</th></tr>${rows.join('')}</table>`}`;
+${misses.length === 0 ? '<p>No target is missed.</p>' : `<p class="miss">Missed (${misses.length}):</p><table><tr><th>target</th><th class="text">metric</th><th class="text">period</th><th>observed</th><th>model p5-p95</th><th class="text">source</th></tr>${rows.join('')}</table>`}`;
 }
 
 function parametersSection(scenarios: readonly CompiledScenario[]): string {
@@ -91,10 +111,10 @@ function parametersSection(scenarios: readonly CompiledScenario[]): string {
     return `<tr><td class="text">${escapeXml(p.name)}</td><td>${fixed ? escapeXml(q(0.5)) : `${escapeXml(q(0.05))} / ${escapeXml(q(0.5))} / ${escapeXml(q(0.95))}`}</td><td class="text">${escapeXml(p.source)}</td></tr>`;
   });
   const leverRows = scenarios.map((s) => `<tr><td class="text">${escapeXml(s.name)}</td><td class="text"><code>${escapeXml(s.file)}</code></td><td class="text">${escapeXml(s.description)}</td></tr>`);
-  return `<h2 id="scenarios">Scenarios</h2><table><tr><th>scenario</th><th>file</th><th>what it assumes</th></tr>${leverRows.join('')}</table>
+  return `<h2 id="scenarios">Scenarios</h2><table><tr><th>scenario</th><th class="text">file</th><th class="text">what it assumes</th></tr>${leverRows.join('')}</table>
 <p class="note">Each scenario's levers, year by year, are in the policy strip under every chart.</p>
 <h2 id="parameters">Uncertain parameters of the baseline</h2><p class="note">5th percentile / median / 95th percentile of each prior (one value when fixed), and the evidence it rests on (rows of evidence.csv, or a source).</p>
-<table><tr><th>parameter</th><th>p5 / median / p95</th><th>evidence</th></tr>${rows.join('')}</table>`;
+<table><tr><th>parameter</th><th>p5 / median / p95</th><th class="text">evidence</th></tr>${rows.join('')}</table>`;
 }
 
 /**
@@ -116,6 +136,7 @@ export function reportHtml(input: ReportInput, headline: readonly string[]): str
 <h2 id="charts">Fan charts</h2>
 ${figures}
 ${comparisonSection(input, headline)}
+${input.sensitivity === undefined || input.sensitivity.length === 0 ? '' : sensitivitySection(input.sensitivity)}
 ${input.backtest === undefined ? '' : backtestSection(input.backtest)}
 ${parametersSection(input.scenarios)}
 ${manifestSection(input)}

@@ -74,3 +74,33 @@ describe('brigadas chart', () => {
     }
   });
 });
+
+describe('brigadas chart --kind tornado', () => {
+  it("draws parole's effect on booked revenue in 2035: a bar per side per parameter, largest swing first", async () => {
+    const r = await cli('chart', BASELINE, '--kind', 'tornado', '--compare', repoPath('scenarios/parole-reinstated-2027.yaml'), '--metric', 'bookedStateRevenueUSD', '--year', '2035', '--samples', '6', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const svg = r.stdout;
+    expect(svg).toContain('<title id="chart-title">Sensitivity: effect of parole reinstated in 2027 on bookedStateRevenueUSD in 2035</title>');
+    expect(svg).toMatch(/<desc id="chart-desc">Tornado chart of effect of parole reinstated in 2027 on bookedStateRevenueUSD in 2035 in USD\/year over \d+ uncertain parameters; base [^<]+\. Largest swings: [a-zA-Z0-9]+ \(swing [^)]+\)/);
+    // 12 parameters, two bars each (10th and 90th percentile), and the rule at the base.
+    expect(svg.match(/<path [^>]*aria-roledescription="bar"/g)).toHaveLength(24);
+    expect(svg).toContain('6 runs per bar, seed 1, design tornado');
+    // The same parameters, in the same order, as `sensitivity --method tornado` ranks them.
+    const json = JSON.parse((await cli('sensitivity', BASELINE, '--versus', repoPath('scenarios/parole-reinstated-2027.yaml'), '--metric', 'bookedStateRevenueUSD', '--year', '2035', '--samples', '6', '--format', 'json', '--quiet')).stdout);
+    const labels = [...svg.matchAll(/<text[^>]*>([a-zA-Z0-9]+)<\/text>/g)].map((m) => m[1]);
+    const order = json.bars.slice(0, 12).map((b: { parameter: string }) => b.parameter);
+    expect(labels.filter((l) => order.includes(l))).toEqual(order);
+  }, 120_000);
+
+  it('refuses two alternatives and a year outside the horizon', async () => {
+    const alt = repoPath('scenarios/parole-reinstated-2027.yaml');
+    const two = await cli('chart', BASELINE, '--kind', 'tornado', '--compare', alt, alt, '--quiet');
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('--kind tornado explains one policy at a time: give one --compare file');
+    const year = await cli('chart', BASELINE, '--kind', 'tornado', '--year', '2090', '--quiet');
+    expect(year.code).toBe(2);
+    expect(year.stderr).toMatch(/2090/);
+    expect(year.stderr).not.toMatch(STACK_LINE);
+  });
+});

@@ -29,7 +29,7 @@ function embeddedCompare(html: string): unknown {
 describe('brigadas report', () => {
   it('baseline against parole: self-contained, with the numbers compare --format json gives', async () => {
     const args = ['--runs', '300', '--seed', '5', '--quiet'];
-    const r = await cli('report', BASELINE, '--compare', PAROLE, ...args);
+    const r = await cli('report', BASELINE, '--compare', PAROLE, ...args, '--samples', '4', '--year', '2035');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const html = r.stdout;
@@ -50,8 +50,11 @@ describe('brigadas report', () => {
     expect(values('runs with an increase')).toEqual(at.map((i) => compare.differences[alt].defections.probabilityPositive[i]));
     expect(values('baseline: median')).toEqual(at.map((i) => compare.scenarios[compare.baseline].metrics.defections.p50[i]));
     // The sections a reader of a brief looks for.
-    for (const id of ['charts', 'comparison', 'backtest', 'scenarios', 'parameters', 'manifest']) expect(html).toContain(`<h2 id="${id}">`);
-    expect(html.match(/<figure><svg /g)).toHaveLength(6);
+    for (const id of ['charts', 'comparison', 'sensitivity', 'backtest', 'scenarios', 'parameters', 'manifest']) expect(html).toContain(`<h2 id="${id}">`);
+    // Six fan charts, then a tornado of parole's effect on each of three headline figures in 2035.
+    expect(html.match(/<figure><svg /g)).toHaveLength(9);
+    expect(html).toContain('<title id="chart-title">Sensitivity: effect of parole reinstated in 2027 on bookedStateRevenueUSD in 2035</title>');
+    expect(html).toContain('4 runs per bar, seed 5');
     expect(html).toMatch(/<p>\d+ of \d+ targets \(\d+%\) fall in the model's 5th-95th percentile band over 300 runs; held out and anchor-free: \d+ of \d+/);
     expect(html).toContain(`sha256 ${compare.scenarios[compare.baseline].scenario.sha256}`);
   }, 120_000);
@@ -61,13 +64,14 @@ describe('brigadas report', () => {
     try {
       const outs = [1, 2].map((w) => {
         const out = join(dir, `r${w}.html`);
-        const r = cliProcess('report', `scenarios/${file}`, '--runs', '40', '--no-backtest', '--workers', String(w), '--out', out, '--quiet');
+        const r = cliProcess('report', `scenarios/${file}`, '--runs', '40', '--no-backtest', '--samples', '2', '--workers', String(w), '--out', out, '--quiet');
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         return readFileSync(out, 'utf8');
       });
       expect(outs[0]).toBe(outs[1]);
       expect(outs[0]).not.toContain('id="backtest"');
+      expect(outs[0]).toContain('<h2 id="sensitivity">');
       expect(externalReferences(outs[0])).toEqual([]);
     } finally {
       cleanup();
@@ -101,7 +105,7 @@ describe.skipIf(CHROMIUM === undefined)('the report in headless Chromium', () =>
     try {
       const html = join(dir, 'report.html');
       const png = join(dir, 'shot.png');
-      expect(cliProcess('report', 'scenarios/baseline.yaml', '--compare', 'scenarios/parole-reinstated-2027.yaml', '--runs', '100', '--out', html, '--quiet').code).toBe(0);
+      expect(cliProcess('report', 'scenarios/baseline.yaml', '--compare', 'scenarios/parole-reinstated-2027.yaml', '--runs', '100', '--samples', '3', '--out', html, '--quiet').code).toBe(0);
       execFileSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run', '--hide-scrollbars', `--user-data-dir=${join(dir, 'profile')}`, '--window-size=1200,1600', `--screenshot=${png}`, `file://${html}`], { stdio: 'ignore', timeout: 90_000 });
       expect(statSync(png).size).toBeGreaterThan(20_000);
       const b = readFileSync(png);

@@ -11,13 +11,19 @@ import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { fanInput, figureReports } from '../figureReports.js';
-import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
+import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
+import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
+import { tornadoSvg } from '../../figures/tornadoSvg.js';
+import { DEFAULT_SAMPLES } from './sensitivity.js';
 import { kindOfName } from '../outputKind.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
 import { parseYearSpan } from '../parseYears.js';
 import { writeOutput } from '../writeOutput.js';
 
 interface ChartCommandOptions {
+  kind: 'fan' | 'tornado';
+  year?: number;
+  samples: number;
   compare?: string[];
   metric: string;
   years?: [number, number];
@@ -47,7 +53,10 @@ export function registerChart(program: Command, io: CliIo): void {
     .description("draw a metric's fan chart (5-95 and 25-75 percentile bands, the median, the policies under it) as SVG or PNG")
     .argument('<scenario>', 'scenario YAML file (the baseline, with --compare)')
     .option('-c, --compare <files...>', 'alternative scenario files: drawn on the same chart, with their run-by-run differences from the baseline in a second panel')
+    .addOption(new Option('-k, --kind <kind>', "fan: the metric across years; tornado: how the metric in --year (or with --compare, the alternative's effect on it) moves with each uncertain parameter").choices(['fan', 'tornado']).default('fan'))
     .option('-m, --metric <metric>', 'the metric to draw', 'healthWorkersAbroad')
+    .option('--year <year>', 'tornado: the calendar year of the metric (default: the last of the horizon)', parseYear)
+    .option('--samples <n>', `tornado: runs per bar (default ${DEFAULT_SAMPLES.tornado})`, parseSamples, DEFAULT_SAMPLES.tornado)
     .option('-y, --years <years>', 'the span of years to draw, such as 2010..2040 (default: the whole horizon)', parseYearSpan)
     .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', parseRuns, 1000)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same chart', parseSeed, 1)
@@ -58,7 +67,7 @@ export function registerChart(program: Command, io: CliIo): void {
   addOutOptions(chart, 'write the chart to a file (whole or not at all); a PNG needs one')
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the chart is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
-    .addHelpText('after', examples('chart scenarios/baseline.yaml --metric stateRevenueUSD --out revenue.svg', 'chart scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --metric defections --years 2020..2035 --out parole.png', 'chart scenarios/baseline.yaml --metric patientsPerDoctor > patients.svg'))
+    .addHelpText('after', examples('chart scenarios/baseline.yaml --metric stateRevenueUSD --out revenue.svg', 'chart scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --metric defections --years 2020..2035 --out parole.png', 'chart scenarios/baseline.yaml --kind tornado --compare scenarios/parole-reinstated-2027.yaml --metric bookedStateRevenueUSD --year 2035 --out tornado.svg'))
     .action(async (file: string, opts: ChartCommandOptions, command: Command) => {
       const format = command.getOptionValueSource('format') === 'default' && opts.out !== undefined && kindOfName(opts.out) === 'png' ? 'png' : opts.format;
       if (format === 'png' && opts.out === undefined) throw new UsageError('a PNG is binary: give --out NAME.png (or --format svg to print SVG)');
@@ -70,6 +79,7 @@ export function registerChart(program: Command, io: CliIo): void {
         const close = nearest(opts.metric, baseline.layout.metrics.map((m) => m.name));
         throw new UsageError(`--metric: no metric '${opts.metric}'${close ? ` (did you mean '${close}'?)` : ''}; expected one of ${baseline.layout.metrics.map((m) => m.name).join(', ')}`);
       }
+      if (opts.kind === 'tornado') return drawTornado(io, baseline, alternatives, def.name, format, opts);
       const [from, to] = yearRange(opts.years, baseline);
       checkDesign(io, opts.design, opts.runs, baseline);
       if (alternatives.length > 0) {
@@ -93,3 +103,17 @@ function yearRange(years: readonly [number, number] | undefined, c: CompiledScen
   return [from, to];
 }
 
+
+// A tornado of the metric in a year, or of the one alternative's effect on it, on the same runner as `sensitivity`.
+async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], metric: string, format: 'svg' | 'png', opts: ChartCommandOptions): Promise<void> {
+  if (alternatives.length > 1) throw new UsageError('--kind tornado explains one policy at a time: give one --compare file');
+  const versus = alternatives[0];
+  const year = opts.year ?? baseline.years[baseline.years.length - 1];
+  const problem = tornadoProblem({ scenario: baseline, versus, metric, year });
+  if (problem !== undefined) throw new UsageError(problem);
+  const out = prepareOut(opts, format, scenarioInputs([baseline, ...alternatives]));
+  const report = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
+  const scenarios = [report.scenario, ...(report.versus === undefined ? [] : [report.versus])];
+  const svg = await tornadoSvg({ report, manifest: { scenarios, runs: opts.samples, runsOf: 'runs per bar', seed: opts.seed, design: 'tornado' }, width: opts.width });
+  await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
+}

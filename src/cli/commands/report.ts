@@ -15,7 +15,9 @@ import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { fanInput, figureReports } from '../figureReports.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
-import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
+import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
+import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
+import { tornadoSvg } from '../../figures/tornadoSvg.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
 import { readTargets } from '../readTargets.js';
 import { withProgress } from '../withProgress.js';
@@ -28,6 +30,9 @@ interface ReportCommandOptions {
   design: DesignKind;
   targets?: string;
   backtest: boolean;
+  sensitivity: boolean;
+  samples: number;
+  year?: number;
   out?: string;
   force?: boolean;
   workers?: number;
@@ -36,6 +41,9 @@ interface ReportCommandOptions {
 
 /** The metrics a report charts and tabulates: the missions' size, defections, money and care at home. */
 export const HEADLINE_METRICS = ['healthWorkersAbroad', 'defections', 'stateRevenueUSD', 'bookedStateRevenueUSD', 'workerPayUSD', 'patientsPerDoctor'] as const;
+
+/** The metrics whose sensitivity a report shows: the missions' size, defections and the state's booked revenue. */
+export const SENSITIVITY_METRICS = ['healthWorkersAbroad', 'defections', 'bookedStateRevenueUSD'] as const;
 
 /** Adds `brigadas report` to the program: one self-contained HTML file of a scenario or a comparison, for a brief. */
 export function registerReport(program: Command, io: CliIo): void {
@@ -48,11 +56,14 @@ export function registerReport(program: Command, io: CliIo): void {
     .option('-s, --seed <s>', 'master seed: the same seed gives the same report', parseSeed, 1)
     .addOption(designOption())
     .option('--targets <file>', "the back-test's targets (default: the package's data/history.csv)")
-    .option('--no-backtest', 'leave out the back-test of the baseline');
+    .option('--no-backtest', 'leave out the back-test of the baseline')
+    .option('--year <year>', 'the year whose sensitivity is shown (default: the last of the horizon)', parseYear)
+    .option('--samples <n>', 'runs per tornado bar in the sensitivity section', parseSamples, 30)
+    .option('--no-sensitivity', 'leave out the sensitivity of the headline figures (the slowest part)');
   addOutOptions(report, 'write the report to a file (whole or not at all) instead of stdout')
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the report is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
-    .addHelpText('after', examples('report scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --out parole.html', 'report scenarios/salary-raise-2026.yaml --runs 2000 --out salary.html', 'report scenarios/baseline.yaml --no-backtest > baseline.html'))
+    .addHelpText('after', examples('report scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --out parole.html', 'report scenarios/salary-raise-2026.yaml --runs 2000 --out salary.html', 'report scenarios/baseline.yaml --no-backtest --no-sensitivity > baseline.html'))
     .action(async (file: string, opts: ReportCommandOptions) => {
       const baseline = loadScenarioFile(file);
       const alternatives = (opts.compare ?? []).map((f) => loadScenarioFile(f));
@@ -65,6 +76,11 @@ export function registerReport(program: Command, io: CliIo): void {
       const targets = opts.backtest ? readTargets(opts.targets) : undefined;
       const resolved = targets === undefined ? undefined : resolveTargets(targets.targets, baseline);
       if (resolved !== undefined && !resolved.ok) throw new InvalidInput(resolved.errors);
+      const year = opts.year ?? baseline.years[baseline.years.length - 1];
+      // A tornado of each headline metric, of the first alternative's effect on it (or of its level, alone).
+      const versus = alternatives[0];
+      const tornadoMetrics = opts.sensitivity ? SENSITIVITY_METRICS.filter((m) => tornadoProblem({ scenario: baseline, versus, metric: m, year }) === undefined) : [];
+      if (opts.sensitivity && opts.year !== undefined && tornadoMetrics.length === 0) throw new UsageError(tornadoProblem({ scenario: baseline, versus, metric: SENSITIVITY_METRICS[0], year }) ?? `no sensitivity can be shown for ${year}`);
       const inputs = [...scenarioInputs(all), ...(targets === undefined ? [] : [{ file: targets.file, role: 'the targets file' }])];
       const out = prepareOut(opts, 'html', inputs);
       const compare = await figureReports(baseline, alternatives, opts, io);
@@ -73,6 +89,12 @@ export function registerReport(program: Command, io: CliIo): void {
         const { runs, seed } = opts;
         backtest = await withProgress(io, opts.quiet, (onProgress) => runBacktest(baseline, resolved.value, targets.file, { runs, seed, workers: defaultWorkers(opts.workers, runs), onProgress, signal: io.interrupt }));
       }
+      const sensitivity = [];
+      for (const metric of tornadoMetrics) {
+        const t = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
+        const scenarios = [t.scenario, ...(t.versus === undefined ? [] : [t.versus])];
+        sensitivity.push({ report: t, svg: await tornadoSvg({ report: t, bars: 8, manifest: { scenarios, runs: opts.samples, runsOf: 'runs per bar', seed: opts.seed, design: 'tornado' }, width: 520 }) });
+      }
       const headline = headlineMetrics(baseline);
       const [from, to] = [baseline.years[0], baseline.years[baseline.years.length - 1]];
       const charts = [];
@@ -80,7 +102,7 @@ export function registerReport(program: Command, io: CliIo): void {
         const def = baseline.layout.metrics.find((d) => d.name === m);
         if (def !== undefined) charts.push({ metric: m, svg: await fanChartSvg(fanInput(compare, all, def, { from, to, width: 640, height: 260, design: opts.design })) });
       }
-      await writeOutput(io, out, reportHtml({ compare, scenarios: all, charts, years: tableYears(compare.years, 6), design: opts.design, backtest }, headline));
+      await writeOutput(io, out, reportHtml({ compare, scenarios: all, charts, years: tableYears(compare.years, 6), design: opts.design, backtest, sensitivity }, headline));
     });
 }
 

@@ -13,7 +13,7 @@ import { uncertainFactors } from '../../sensitivity/uncertainFactors.js';
 import { InvalidInput, UsageError } from '../cliErrors.js';
 import type { CliIo } from '../cliIo.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
-import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
+import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
 import { defaultWorkers } from '../defaultWorkers.js';
 import { examples } from '../examples.js';
 import { addOutOptions, chosenFormat, formatOption, prepareOut, scenarioInputs } from '../outputOptions.js';
@@ -24,19 +24,6 @@ import { writeOutput } from '../writeOutput.js';
 /** --samples when not given: runs per tornado bar, Morris trajectories, Sobol base samples. */
 export const DEFAULT_SAMPLES: Readonly<Record<SensitivityMethod, number>> = { tornado: 100, morris: 100, sobol: 1000 };
 
-const MAX_SAMPLES = 1_000_000;
-
-function parseSamples(text: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_SAMPLES) {
-    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_SAMPLES} (got '${text}')`);
-  }
-  return Number(text);
-}
-
-function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text.trim())) throw new InvalidArgumentError(`expected a calendar year such as 2035 (got '${text}')`);
-  return Number(text);
-}
 
 interface SensitivityOptions {
   metric: string;

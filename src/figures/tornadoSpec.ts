@@ -1,0 +1,56 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { TornadoReport } from '../sensitivity/analyzeSensitivity.js';
+import { formatNumber } from '../report/formatNumber.js';
+import { captionLines, type ChartManifest } from './chartManifest.js';
+import { FONT, INK, scenarioStyle } from './palette.js';
+
+/** A tornado chart's input: the analysis, how many bars to draw, and the caption's manifest. */
+export interface TornadoChartInput {
+  readonly report: TornadoReport;
+  /** The most bars drawn, largest swings first (default 12). */
+  readonly bars?: number;
+  readonly manifest: ChartManifest;
+  readonly width: number;
+}
+
+/** What the quantity explained is: the metric, or with `versus` the policy's effect on it. */
+export function tornadoSubject(r: TornadoReport): string {
+  return r.versus === undefined ? `${r.metric} in ${r.year}` : `effect of ${r.versus.name} on ${r.metric} in ${r.year}`;
+}
+
+/**
+ * The Vega-Lite spec of a tornado chart: a row per parameter, largest swing on top, a bar from the base value
+ * (every parameter at its median) to the metric with that parameter at its 10th percentile and one to its
+ * 90th, in two colours that differ in lightness too, each end labelled with the parameter's value there.
+ */
+export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
+  const r = input.report;
+  const bars = r.bars.slice(0, input.bars ?? 12);
+  const order = bars.map((b) => b.parameter);
+  const rows = bars.flatMap((b) =>
+    [b.low, b.high].map((end, k) => ({ parameter: b.parameter, end: `parameter at its ${Math.round(end.quantile * 100)}th percentile`, side: k, base: r.base, metric: end.metric, value: end.value })),
+  );
+  const ends = [...new Set(rows.map((x) => x.end))];
+  const y = { field: 'parameter', type: 'nominal', sort: order, title: null, axis: { labelLimit: 400 } };
+  return {
+    config: { font: FONT, axis: { labelColor: INK, titleColor: INK, gridColor: '#e6e6e6' }, legend: { labelColor: INK }, title: { color: INK, subtitleColor: INK }, view: { stroke: '#bbbbbb' } },
+    background: 'white',
+    padding: 12,
+    title: { text: `Sensitivity: ${tornadoSubject(r)}`, subtitle: [`Bars: the ${r.unit} from the base (every parameter at its median: ${formatNumber(r.base, r.unit)}) to the value with one parameter moved.`, ...captionLines(input.manifest)], anchor: 'start', fontSize: 15, subtitleFontSize: 11 },
+    width: input.width,
+    height: 22 * bars.length,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'bar', height: 14 },
+        encoding: {
+          y,
+          x: { field: 'base', type: 'quantitative', title: `${r.metric}${r.versus === undefined ? '' : ', difference'} (${r.unit})`, scale: { zero: false } },
+          x2: { field: 'metric' },
+          color: { field: 'end', type: 'nominal', sort: ends, scale: { domain: ends, range: [scenarioStyle(0).colour, scenarioStyle(1).colour] }, legend: { title: null, orient: 'top', labelLimit: 400 } },
+        },
+      },
+      { mark: { type: 'rule', color: INK }, encoding: { x: { field: 'base', type: 'quantitative' } } },
+    ],
+  } as unknown as TopLevelSpec;
+}
