@@ -19,6 +19,8 @@ export interface ReportInput {
   readonly years: readonly number[];
   readonly design: string;
   readonly backtest?: BacktestReport;
+  /** The back-test plot, as SVG. */
+  readonly backtestChart?: string;
   /** Tornado analyses of the headline figures (or of the first alternative's effect on them), each with its chart. */
   readonly sensitivity?: readonly { readonly report: TornadoReport; readonly svg: string }[];
 }
@@ -92,7 +94,7 @@ function observed(low: number, high: number, unit: string): string {
   return `${formatNumber(low, unit)} to ${formatNumber(high, unit)}`;
 }
 
-function backtestSection(b: BacktestReport): string {
+function backtestSection(b: BacktestReport, chart: string | undefined): string {
   const s = b.summary;
   const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 100)}%`);
   const misses = b.results.filter((t) => t.target.set !== 'excluded' && !t.inside);
@@ -100,6 +102,7 @@ function backtestSection(b: BacktestReport): string {
   return `<h2 id="backtest">Back-test of the baseline</h2>
 <p>${s.all.inside} of ${s.all.targets} targets (${pct(s.all.share)}) fall in the model's 5th-95th percentile band over ${b.runs.toLocaleString('en-US')} runs; held out and anchor-free: ${s.heldoutAnchorFree.inside} of ${s.heldoutAnchorFree.targets} (${pct(s.heldoutAnchorFree.share)}); anchors: ${s.anchors.inside} of ${s.anchors.targets}. Targets from <code>${escapeXml(b.targetsFile.split('/').slice(-2).join('/'))}</code>.</p>
 <table><tr><th>source family</th><th>targets</th><th>inside the band</th></tr>${s.byFamily.map((f) => `<tr><td class="text">${escapeXml(f.family)}</td><td>${f.targets}</td><td>${f.inside} (${pct(f.share)})</td></tr>`).join('')}</table>
+${chart === undefined ? '' : `<figure>${chart}</figure>`}
 ${misses.length === 0 ? '<p>No target is missed.</p>' : `<p class="miss">Missed (${misses.length}):</p><table><tr><th>target</th><th class="text">metric</th><th class="text">period</th><th>observed</th><th>model p5-p95</th><th class="text">source</th></tr>${rows.join('')}</table>`}`;
 }
 
@@ -137,7 +140,7 @@ export function reportHtml(input: ReportInput, headline: readonly string[]): str
 ${figures}
 ${comparisonSection(input, headline)}
 ${input.sensitivity === undefined || input.sensitivity.length === 0 ? '' : sensitivitySection(input.sensitivity)}
-${input.backtest === undefined ? '' : backtestSection(input.backtest)}
+${input.backtest === undefined ? '' : backtestSection(input.backtest, input.backtestChart)}
 ${parametersSection(input.scenarios)}
 ${manifestSection(input)}
 <script type="application/json" id="brigadas-compare">${data}</script>

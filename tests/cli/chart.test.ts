@@ -104,3 +104,25 @@ describe('brigadas chart --kind tornado', () => {
     expect(year.stderr).not.toMatch(STACK_LINE);
   });
 });
+
+describe('brigadas chart --kind backtest', () => {
+  it('draws every counted target against its band, each miss crossed and named in the description', async () => {
+    const r = await cli('chart', BASELINE, '--kind', 'backtest', '--runs', '300', '--quiet');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await cli('backtest', BASELINE, '--runs', '300', '--format', 'json', '--quiet')).stdout);
+    const missed: string[] = json.results.filter((t: { fit: string; inside: boolean }) => t.fit !== 'excluded' && !t.inside).map((t: { id: string }) => t.id);
+    expect(missed.length).toBeGreaterThan(0);
+    const desc = /<desc id="chart-desc">([^<]*)<\/desc>/.exec(r.stdout)![1];
+    expect(desc).toContain(`Missed: ${missed.join(', ')}.`);
+    // One cross per miss (point marks with the cross shape), and a row label per target.
+    expect(r.stdout.match(/aria-roledescription="point"/g)).toHaveLength(missed.length);
+    for (const id of missed) expect(r.stdout).toMatch(new RegExp(`<text[^>]*>${id} `));
+  }, 120_000);
+
+  it('refuses --compare: a back-test judges one scenario', async () => {
+    const r = await cli('chart', BASELINE, '--kind', 'backtest', '--compare', repoPath('scenarios/parole-reinstated-2027.yaml'), '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--kind backtest judges one scenario: leave out --compare');
+  });
+});

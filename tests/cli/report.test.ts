@@ -51,8 +51,8 @@ describe('brigadas report', () => {
     expect(values('baseline: median')).toEqual(at.map((i) => compare.scenarios[compare.baseline].metrics.defections.p50[i]));
     // The sections a reader of a brief looks for.
     for (const id of ['charts', 'comparison', 'sensitivity', 'backtest', 'scenarios', 'parameters', 'manifest']) expect(html).toContain(`<h2 id="${id}">`);
-    // Six fan charts, then a tornado of parole's effect on each of three headline figures in 2035.
-    expect(html.match(/<figure><svg /g)).toHaveLength(9);
+    // Six fan charts, a tornado of parole's effect on each of three headline figures in 2035, the back-test plot.
+    expect(html.match(/<figure><svg /g)).toHaveLength(10);
     expect(html).toContain('<title id="chart-title">Sensitivity: effect of parole reinstated in 2027 on bookedStateRevenueUSD in 2035</title>');
     expect(html).toContain('4 runs per bar, seed 5');
     expect(html).toMatch(/<p>\d+ of \d+ targets \(\d+%\) fall in the model's 5th-95th percentile band over 300 runs; held out and anchor-free: \d+ of \d+/);

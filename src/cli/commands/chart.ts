@@ -14,6 +14,8 @@ import { fanInput, figureReports } from '../figureReports.js';
 import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
 import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
 import { tornadoSvg } from '../../figures/tornadoSvg.js';
+import { backtestSvg } from '../../figures/backtestSvg.js';
+import { prepareBacktest } from '../backtestOf.js';
 import { DEFAULT_SAMPLES } from './sensitivity.js';
 import { kindOfName } from '../outputKind.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
@@ -21,7 +23,8 @@ import { parseYearSpan } from '../parseYears.js';
 import { writeOutput } from '../writeOutput.js';
 
 interface ChartCommandOptions {
-  kind: 'fan' | 'tornado';
+  kind: 'fan' | 'tornado' | 'backtest';
+  targets?: string;
   year?: number;
   samples: number;
   compare?: string[];
@@ -53,7 +56,8 @@ export function registerChart(program: Command, io: CliIo): void {
     .description("draw a metric's fan chart (5-95 and 25-75 percentile bands, the median, the policies under it) as SVG or PNG")
     .argument('<scenario>', 'scenario YAML file (the baseline, with --compare)')
     .option('-c, --compare <files...>', 'alternative scenario files: drawn on the same chart, with their run-by-run differences from the baseline in a second panel')
-    .addOption(new Option('-k, --kind <kind>', "fan: the metric across years; tornado: how the metric in --year (or with --compare, the alternative's effect on it) moves with each uncertain parameter").choices(['fan', 'tornado']).default('fan'))
+    .addOption(new Option('-k, --kind <kind>', "fan: the metric across years; tornado: how the metric in --year (or with --compare, the alternative's effect on it) moves with each uncertain parameter; backtest: each observed figure against the model's band").choices(['fan', 'tornado', 'backtest']).default('fan'))
+    .option('--targets <file>', "backtest: the targets (default: the package's data/history.csv)")
     .option('-m, --metric <metric>', 'the metric to draw', 'healthWorkersAbroad')
     .option('--year <year>', 'tornado: the calendar year of the metric (default: the last of the horizon)', parseYear)
     .option('--samples <n>', `tornado: runs per bar (default ${DEFAULT_SAMPLES.tornado})`, parseSamples, DEFAULT_SAMPLES.tornado)
@@ -80,6 +84,7 @@ export function registerChart(program: Command, io: CliIo): void {
         throw new UsageError(`--metric: no metric '${opts.metric}'${close ? ` (did you mean '${close}'?)` : ''}; expected one of ${baseline.layout.metrics.map((m) => m.name).join(', ')}`);
       }
       if (opts.kind === 'tornado') return drawTornado(io, baseline, alternatives, def.name, format, opts);
+      if (opts.kind === 'backtest') return drawBacktest(io, baseline, alternatives, format, opts);
       const [from, to] = yearRange(opts.years, baseline);
       checkDesign(io, opts.design, opts.runs, baseline);
       if (alternatives.length > 0) {
@@ -115,5 +120,15 @@ async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: 
   const report = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
   const scenarios = [report.scenario, ...(report.versus === undefined ? [] : [report.versus])];
   const svg = await tornadoSvg({ report, manifest: { scenarios, runs: opts.samples, runsOf: 'runs per bar', seed: opts.seed, design: 'tornado' }, width: opts.width });
+  await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
+}
+
+// Each target of the back-test against the scenario's band, as `backtest` judges it.
+async function drawBacktest(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], format: 'svg' | 'png', opts: ChartCommandOptions): Promise<void> {
+  if (alternatives.length > 0) throw new UsageError('--kind backtest judges one scenario: leave out --compare');
+  const prepared = prepareBacktest(baseline, opts.targets, io);
+  const out = prepareOut(opts, format, [...scenarioInputs([baseline]), prepared.input]);
+  const report = await prepared.run(opts);
+  const svg = await backtestSvg({ report, manifest: { scenarios: [report.scenario], runs: report.runs, seed: report.seed, design: 'mc' }, width: opts.width });
   await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
 }

@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
-import type { BacktestReport } from '../../backtest/runBacktest.js';
-import { resolveTargets } from '../../backtest/resolveTargets.js';
-import { runBacktest } from '../../backtest/runBacktest.js';
 import { compareMemoryProblem, compareProblem } from '../../compare/compareScenarios.js';
 import type { DesignKind } from '../../design/designKind.js';
 import { fanChartSvg } from '../../figures/fanChartSvg.js';
 import { reportHtml } from '../../figures/reportHtml.js';
 import { tableYears } from '../../report/formatTable.js';
 import type { CompiledScenario } from '../../scenario/compiled.js';
-import { InvalidInput, UsageError } from '../cliErrors.js';
+import { UsageError } from '../cliErrors.js';
+import { prepareBacktest } from '../backtestOf.js';
+import { backtestSvg } from '../../figures/backtestSvg.js';
 import type { CliIo } from '../cliIo.js';
-import { defaultWorkers } from '../defaultWorkers.js';
 import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { fanInput, figureReports } from '../figureReports.js';
@@ -19,8 +17,6 @@ import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../
 import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
 import { tornadoSvg } from '../../figures/tornadoSvg.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
-import { readTargets } from '../readTargets.js';
-import { withProgress } from '../withProgress.js';
 import { writeOutput } from '../writeOutput.js';
 
 interface ReportCommandOptions {
@@ -73,22 +69,17 @@ export function registerReport(program: Command, io: CliIo): void {
         const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs: opts.runs, seed: opts.seed });
         if (problem !== undefined) throw new UsageError(problem);
       }
-      const targets = opts.backtest ? readTargets(opts.targets) : undefined;
-      const resolved = targets === undefined ? undefined : resolveTargets(targets.targets, baseline);
-      if (resolved !== undefined && !resolved.ok) throw new InvalidInput(resolved.errors);
+      const prepared = opts.backtest ? prepareBacktest(baseline, opts.targets, io) : undefined;
       const year = opts.year ?? baseline.years[baseline.years.length - 1];
       // A tornado of each headline metric, of the first alternative's effect on it (or of its level, alone).
       const versus = alternatives[0];
       const tornadoMetrics = opts.sensitivity ? SENSITIVITY_METRICS.filter((m) => tornadoProblem({ scenario: baseline, versus, metric: m, year }) === undefined) : [];
       if (opts.sensitivity && opts.year !== undefined && tornadoMetrics.length === 0) throw new UsageError(tornadoProblem({ scenario: baseline, versus, metric: SENSITIVITY_METRICS[0], year }) ?? `no sensitivity can be shown for ${year}`);
-      const inputs = [...scenarioInputs(all), ...(targets === undefined ? [] : [{ file: targets.file, role: 'the targets file' }])];
+      const inputs = [...scenarioInputs(all), ...(prepared === undefined ? [] : [prepared.input])];
       const out = prepareOut(opts, 'html', inputs);
       const compare = await figureReports(baseline, alternatives, opts, io);
-      let backtest: BacktestReport | undefined;
-      if (targets !== undefined && resolved?.ok) {
-        const { runs, seed } = opts;
-        backtest = await withProgress(io, opts.quiet, (onProgress) => runBacktest(baseline, resolved.value, targets.file, { runs, seed, workers: defaultWorkers(opts.workers, runs), onProgress, signal: io.interrupt }));
-      }
+      const backtest = prepared === undefined ? undefined : await prepared.run(opts);
+      const backtestChart = backtest === undefined ? undefined : await backtestSvg({ report: backtest, manifest: { scenarios: [backtest.scenario], runs: backtest.runs, seed: backtest.seed, design: 'mc' }, width: 420 });
       const sensitivity = [];
       for (const metric of tornadoMetrics) {
         const t = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
@@ -102,7 +93,7 @@ export function registerReport(program: Command, io: CliIo): void {
         const def = baseline.layout.metrics.find((d) => d.name === m);
         if (def !== undefined) charts.push({ metric: m, svg: await fanChartSvg(fanInput(compare, all, def, { from, to, width: 640, height: 260, design: opts.design })) });
       }
-      await writeOutput(io, out, reportHtml({ compare, scenarios: all, charts, years: tableYears(compare.years, 6), design: opts.design, backtest, sensitivity }, headline));
+      await writeOutput(io, out, reportHtml({ compare, scenarios: all, charts, years: tableYears(compare.years, 6), design: opts.design, backtest, backtestChart, sensitivity }, headline));
     });
 }
 
