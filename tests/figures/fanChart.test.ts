@@ -2,7 +2,6 @@
 // fixed seed; and the PNG resvg makes of it: its size, and that it is not blank.
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/api/loadScenario.js';
 import { compareScenarios } from '../../src/compare/compareScenarios.js';
@@ -13,6 +12,7 @@ import { policyStrip } from '../../src/figures/policyStrip.js';
 import { renderPng } from '../../src/node/renderPng.js';
 import type { CompiledScenario } from '../../src/scenario/compiled.js';
 import { repoPath } from '../cli/harness.js';
+import { pngInfo } from './pngInfo.js';
 
 function load(file: string): CompiledScenario {
   const r = loadScenario(repoPath(file));
@@ -108,27 +108,6 @@ describe('fanChartSvg', () => {
     expect(createHash('sha256').update(a).digest('hex')).toMatchSnapshot();
   });
 });
-
-// The PNG's header gives its size; its pixels, inflated, show whether anything but the background is there.
-function pngInfo(png: Uint8Array): { width: number; height: number; distinctRows: number } {
-  const b = Buffer.from(png);
-  expect(b.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  const width = b.readUInt32BE(16);
-  const height = b.readUInt32BE(20);
-  const chunks: Buffer[] = [];
-  for (let at = 8; at < b.length; ) {
-    const len = b.readUInt32BE(at);
-    if (b.subarray(at + 4, at + 8).toString('latin1') === 'IDAT') chunks.push(b.subarray(at + 8, at + 8 + len));
-    at += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(chunks));
-  const stride = raw.length / height;
-  // Rows unlike the first (white) row: a blank image has none. Filter bytes aside, compare content.
-  const first = raw.subarray(1, stride).toString('hex');
-  let distinctRows = 0;
-  for (let y = 0; y < height; y++) if (raw.subarray(y * stride + 1, (y + 1) * stride).toString('hex') !== first) distinctRows++;
-  return { width, height, distinctRows };
-}
 
 describe('renderPng', () => {
   it('makes a PNG of the width asked for, in the SVG proportions, that is not blank', async () => {
