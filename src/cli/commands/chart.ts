@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { compareMemoryProblem, compareProblem } from '../../compare/compareScenarios.js';
 import type { DesignKind } from '../../design/designKind.js';
 import { fanChartSvg } from '../../figures/fanChartSvg.js';
@@ -19,6 +19,7 @@ import { prepareBacktest } from '../backtestOf.js';
 import { DEFAULT_SAMPLES } from './sensitivity.js';
 import { kindOfName } from '../outputKind.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
+import type { InputFile, OutputTarget } from '../outputTarget.js';
 import { parseYearSpan } from '../parseYears.js';
 import { writeOutput } from '../writeOutput.js';
 
@@ -45,7 +46,7 @@ interface ChartCommandOptions {
 // A chart's panel in pixels: wide enough for 30 years of ticks, small enough for a page.
 function parsePixels(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < 120 || n > 4000) throw new UsageError(`expected a whole number of pixels from 120 to 4000, got '${text}'`);
+  if (!/^\d+$/.test(text.trim()) || n < 120 || n > 4000) throw new InvalidArgumentError(`expected a whole number of pixels from 120 to 4000 (got '${text}')`);
   return n;
 }
 
@@ -91,7 +92,7 @@ export function registerChart(program: Command, io: CliIo): void {
         const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs: opts.runs, seed: opts.seed });
         if (problem !== undefined) throw new UsageError(problem);
       }
-      const out = prepareOut(opts, format, scenarioInputs(all));
+      const out = chartOut(opts, format, scenarioInputs(all));
       const reports = await figureReports(baseline, alternatives, opts, io);
       const svg = await fanChartSvg(fanInput(reports, all, def, { from, to, width: opts.width, height: opts.height, design: opts.design }));
       await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
@@ -116,7 +117,7 @@ async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: 
   const year = opts.year ?? baseline.years[baseline.years.length - 1];
   const problem = tornadoProblem({ scenario: baseline, versus, metric, year });
   if (problem !== undefined) throw new UsageError(problem);
-  const out = prepareOut(opts, format, scenarioInputs([baseline, ...alternatives]));
+  const out = chartOut(opts, format, scenarioInputs([baseline, ...alternatives]));
   const report = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
   const scenarios = [report.scenario, ...(report.versus === undefined ? [] : [report.versus])];
   const svg = await tornadoSvg({ report, manifest: { scenarios, runs: opts.samples, runsOf: 'runs per bar', seed: opts.seed, design: 'tornado' }, width: opts.width });
@@ -127,8 +128,15 @@ async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: 
 async function drawBacktest(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], format: 'svg' | 'png', opts: ChartCommandOptions): Promise<void> {
   if (alternatives.length > 0) throw new UsageError('--kind backtest judges one scenario: leave out --compare');
   const prepared = prepareBacktest(baseline, opts.targets, io);
-  const out = prepareOut(opts, format, [...scenarioInputs([baseline]), prepared.input]);
+  const out = chartOut(opts, format, [...scenarioInputs([baseline]), prepared.input]);
   const report = await prepared.run(opts);
   const svg = await backtestSvg({ report, manifest: { scenarios: [report.scenario], runs: report.runs, seed: report.seed, design: 'mc' }, width: opts.width });
   await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
+}
+
+// Where the chart goes, checked before any run: a PNG is bytes, which this process's own streams do not take.
+function chartOut(opts: ChartCommandOptions, format: 'svg' | 'png', inputs: readonly InputFile[]): OutputTarget | undefined {
+  const out = prepareOut(opts, format, inputs);
+  if (format === 'png' && (out === undefined || out.to === 'descriptor')) throw new UsageError('a PNG is binary: give --out NAME.png, a file (or --format svg to print SVG)');
+  return out;
 }
