@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { BacktestReport } from '../backtest/runBacktest.js';
 import type { TargetResult } from '../backtest/judgeTarget.js';
-import { captionLines, type ChartManifest } from './chartManifest.js';
-import { FONT, INK, scenarioStyle } from './palette.js';
+import type { ChartManifest } from './chartManifest.js';
+import { chartFrame } from './chartFrame.js';
+import { scenarioStyle } from './palette.js';
 
 /** A back-test chart's input: the back-test and the caption's manifest. */
 export interface BacktestChartInput {
@@ -57,16 +58,11 @@ export function backtestSpec(input: BacktestChartInput): TopLevelSpec {
   const x = (field: string) => ({ field, type: 'quantitative', scale: { domain: [0, MAX_RATIO], clamp: true }, title: 'the model over the observation (1 = the observed figure)' });
   const colour = { field: 'verdict', type: 'nominal', scale: { domain: ['met', 'missed'], range: [scenarioStyle(0).colour, scenarioStyle(1).colour] }, legend: { title: null, orient: 'top' } };
   return {
-    config: { font: FONT, axis: { labelColor: INK, titleColor: INK, gridColor: '#e6e6e6' }, legend: { labelColor: INK }, title: { color: INK, subtitleColor: INK }, view: { stroke: '#bbbbbb' } },
-    background: 'white',
-    padding: 12,
-    title: {
-      text: `Back-test: ${s.all.inside} of ${s.all.targets} targets in the model's 5-95 band`,
-      subtitle: [`Grey: the observation (a range or a bound to the edge); bar: the model's 5th-95th percentile band; tick: its median; x: a miss. Held out and anchor-free: ${s.heldoutAnchorFree.inside} of ${s.heldoutAnchorFree.targets}.`, ...captionLines(input.manifest)],
-      anchor: 'start',
-      fontSize: 15,
-      subtitleFontSize: 11,
-    },
+    ...chartFrame(
+      `Back-test: ${s.all.inside} of ${s.all.targets} targets in the model's 5-95 band`,
+      [`Grey: the observation (a range or a bound to the edge); bar: the model's 5th-95th percentile band; tick: its median; x: a miss. Held out and anchor-free: ${s.heldoutAnchorFree.inside} of ${s.heldoutAnchorFree.targets}.`],
+      input.manifest,
+    ),
     width: input.width,
     height: { step: 13 },
     data: { values: rows },

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricReport } from '../report/runReport.js';
-import { captionLines, type ChartManifest } from './chartManifest.js';
-import { FONT, INK, scenarioStyle } from './palette.js';
+import type { ChartManifest } from './chartManifest.js';
+import { chartFrame } from './chartFrame.js';
+import { INK, scenarioStyle } from './palette.js';
 import type { PolicyStripRow } from './policyStrip.js';
 
 /** One scenario's summaries of the charted metric (or one alternative's differences from the baseline). */
@@ -108,10 +109,7 @@ export function fanChartSpec(input: FanChartInput): TopLevelSpec {
   if (strip.length > 0) panels.push(stripPanel(strip, input.width, from, to));
   markLastAxis(panels[panels.length - 1]);
   return {
-    config: { font: FONT, view: { stroke: '#bbbbbb' }, axis: { labelColor: INK, titleColor: INK, gridColor: '#e6e6e6', labelLimit: 600 }, legend: { labelColor: INK }, title: { color: INK, subtitleColor: INK } },
-    background: 'white',
-    padding: 12,
-    title: { text: `${input.metric}, ${from}-${to}`, subtitle: [BAND_NOTE, ...captionLines(input.manifest)], anchor: 'start', fontSize: 15, subtitleFontSize: 11 },
+    ...chartFrame(`${input.metric}, ${from}-${to}`, [BAND_NOTE], input.manifest, { labelLimit: 600 }),
     vconcat: panels,
     // The difference panel has its own colours: the alternatives', not a shared legend of every scenario.
     resolve: { scale: { color: 'independent', strokeDash: 'independent' }, legend: { color: 'independent', strokeDash: 'independent' } },

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { TornadoReport } from '../sensitivity/analyzeSensitivity.js';
 import { formatNumber } from '../report/formatNumber.js';
-import { captionLines, type ChartManifest } from './chartManifest.js';
-import { FONT, INK, scenarioStyle } from './palette.js';
+import type { ChartManifest } from './chartManifest.js';
+import { chartFrame } from './chartFrame.js';
+import { INK, scenarioStyle } from './palette.js';
 
 /** A tornado chart's input: the analysis, how many bars to draw, and the caption's manifest. */
 export interface TornadoChartInput {
@@ -33,10 +34,7 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
   const ends = [...new Set(rows.map((x) => x.end))];
   const y = { field: 'parameter', type: 'nominal', sort: order, title: null, axis: { labelLimit: 400 } };
   return {
-    config: { font: FONT, axis: { labelColor: INK, titleColor: INK, gridColor: '#e6e6e6' }, legend: { labelColor: INK }, title: { color: INK, subtitleColor: INK }, view: { stroke: '#bbbbbb' } },
-    background: 'white',
-    padding: 12,
-    title: { text: `Sensitivity: ${tornadoSubject(r)}`, subtitle: [`Bars: the ${r.unit} from the base (every parameter at its median: ${formatNumber(r.base, r.unit)}) to the value with one parameter moved.`, ...captionLines(input.manifest)], anchor: 'start', fontSize: 15, subtitleFontSize: 11 },
+    ...chartFrame(`Sensitivity: ${tornadoSubject(r)}`, [`Bars: the ${r.unit} from the base (every parameter at its median: ${formatNumber(r.base, r.unit)}) to the value with one parameter moved.`], input.manifest),
     width: input.width,
     height: 22 * bars.length,
     data: { values: rows },

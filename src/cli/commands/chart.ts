@@ -75,7 +75,6 @@ export function registerChart(program: Command, io: CliIo): void {
     .addHelpText('after', examples('chart scenarios/baseline.yaml --metric stateRevenueUSD --out revenue.svg', 'chart scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --metric defections --years 2020..2035 --out parole.png', 'chart scenarios/baseline.yaml --kind tornado --compare scenarios/parole-reinstated-2027.yaml --metric bookedStateRevenueUSD --year 2035 --out tornado.svg'))
     .action(async (file: string, opts: ChartCommandOptions, command: Command) => {
       const format = command.getOptionValueSource('format') === 'default' && opts.out !== undefined && kindOfName(opts.out) === 'png' ? 'png' : opts.format;
-      if (format === 'png' && opts.out === undefined) throw new UsageError('a PNG is binary: give --out NAME.png (or --format svg to print SVG)');
       const baseline = loadScenarioFile(file);
       const alternatives = (opts.compare ?? []).map((f) => loadScenarioFile(f));
       const all = [baseline, ...alternatives];
@@ -95,7 +94,7 @@ export function registerChart(program: Command, io: CliIo): void {
       const out = chartOut(opts, format, scenarioInputs(all));
       const reports = await figureReports(baseline, alternatives, opts, io);
       const svg = await fanChartSvg(fanInput(reports, all, def, { from, to, width: opts.width, height: opts.height, design: opts.design }));
-      await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
+      await writeChart(io, out, format, svg);
     });
 }
 
@@ -109,7 +108,6 @@ function yearRange(years: readonly [number, number] | undefined, c: CompiledScen
   return [from, to];
 }
 
-
 // A tornado of the metric in a year, or of the one alternative's effect on it, on the same runner as `sensitivity`.
 async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], metric: string, format: 'svg' | 'png', opts: ChartCommandOptions): Promise<void> {
   if (alternatives.length > 1) throw new UsageError('--kind tornado explains one policy at a time: give one --compare file');
@@ -121,7 +119,7 @@ async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: 
   const report = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
   const scenarios = [report.scenario, ...(report.versus === undefined ? [] : [report.versus])];
   const svg = await tornadoSvg({ report, manifest: { scenarios, runs: opts.samples, runsOf: 'runs per bar', seed: opts.seed, design: 'tornado' }, width: opts.width });
-  await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
+  await writeChart(io, out, format, svg);
 }
 
 // Each target of the back-test against the scenario's band, as `backtest` judges it.
@@ -131,7 +129,7 @@ async function drawBacktest(io: CliIo, baseline: CompiledScenario, alternatives:
   const out = chartOut(opts, format, [...scenarioInputs([baseline]), prepared.input]);
   const report = await prepared.run(opts);
   const svg = await backtestSvg({ report, manifest: { scenarios: [report.scenario], runs: report.runs, seed: report.seed, design: 'mc' }, width: opts.width });
-  await writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
+  await writeChart(io, out, format, svg);
 }
 
 // Where the chart goes, checked before any run: a PNG is bytes, which this process's own streams do not take.
@@ -139,4 +137,9 @@ function chartOut(opts: ChartCommandOptions, format: 'svg' | 'png', inputs: read
   const out = prepareOut(opts, format, inputs);
   if (format === 'png' && (out === undefined || out.to === 'descriptor')) throw new UsageError('a PNG is binary: give --out NAME.png, a file (or --format svg to print SVG)');
   return out;
+}
+
+// The chart as it was asked for: the SVG, or the PNG resvg draws of it.
+function writeChart(io: CliIo, out: OutputTarget | undefined, format: 'svg' | 'png', svg: string): Promise<void> {
+  return writeOutput(io, out, format === 'png' ? renderPng(svg) : svg);
 }
