@@ -51,7 +51,14 @@ function manifestSection(input: ReportInput): string {
     ...[r.baseline, ...r.alternatives].map((k, i) => [i === 0 ? 'baseline' : 'alternative', `${k}: ${r.scenarios[k].scenario.file}, sha256 ${r.scenarios[k].scenario.sha256}`]),
   ];
   return `<h2 id="manifest">Run manifest</h2><table class="manifest">${rows.map(([k, v]) => `<tr><th>${escapeXml(k)}</th><td>${escapeXml(v)}</td></tr>`).join('')}</table>
-<p class="note">Run it again: <code>brigadas compare ${escapeXml([r.baseline, ...r.alternatives].map((k) => r.scenarios[k].scenario.file).join(' '))} --runs ${r.runs} --seed ${r.seed} --design ${escapeXml(input.design)} --format json</code> gives the numbers of this report.</p>`;
+<p class="note">Run it again: <code>${escapeXml(againCommand(input))}</code> gives the numbers of this report${r.alternatives.length > 0 ? '' : ' (the scenario\'s report in the embedded JSON)'}.</p>`;
+}
+
+// `compare` needs an alternative; a report of one scenario has the numbers `run` gives.
+function againCommand(input: ReportInput): string {
+  const r = input.compare;
+  const files = [r.baseline, ...r.alternatives].map((k) => r.scenarios[k].scenario.file).join(' ');
+  return `brigadas ${r.alternatives.length > 0 ? 'compare' : 'run'} ${files} --runs ${r.runs} --seed ${r.seed} --design ${input.design} --format json`;
 }
 
 function comparisonSection(input: ReportInput, metrics: readonly string[]): string {

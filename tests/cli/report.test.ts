@@ -59,6 +59,17 @@ describe('brigadas report', () => {
     expect(html).toContain(`sha256 ${compare.scenarios[compare.baseline].scenario.sha256}`);
   }, 120_000);
 
+  it('of one scenario: its numbers are those of run --format json, and the manifest says so', async () => {
+    const args = ['--runs', '50', '--seed', '2', '--quiet'];
+    const r = await cli('report', BASELINE, ...args, '--no-sensitivity', '--no-backtest');
+    expect(r.code).toBe(0);
+    const run = JSON.parse((await cli('run', BASELINE, ...args, '--format', 'json')).stdout);
+    const embedded = embeddedCompare(r.stdout) as { baseline: string; alternatives: string[]; scenarios: Record<string, unknown> };
+    expect(embedded.alternatives).toEqual([]);
+    expect(embedded.scenarios[embedded.baseline]).toEqual(run);
+    expect(r.stdout).toContain(`<code>brigadas run ${BASELINE} --runs 50 --seed 2 --design mc --format json</code>`);
+  });
+
   it.each(SCENARIOS)('writes the report of %s to a file, the same bytes on 1 and 2 workers', (file) => {
     const { dir, cleanup } = tempDir();
     try {
