@@ -5,10 +5,9 @@ import type { ChartManifest } from './chartManifest.js';
 import { chartFrame } from './chartFrame.js';
 import { scenarioStyle } from './palette.js';
 
-/** A back-test chart's input: the back-test and the caption's manifest. */
+/** A back-test chart's input: the back-test (whose scenario, runs and seed are the caption's manifest). */
 export interface BacktestChartInput {
   readonly report: BacktestReport;
-  readonly manifest: ChartManifest;
   readonly width: number;
 }
 
@@ -61,7 +60,7 @@ export function backtestSpec(input: BacktestChartInput): TopLevelSpec {
     ...chartFrame(
       `Back-test: ${s.all.inside} of ${s.all.targets} targets in the model's 5-95 band`,
       [`Grey: the observation (a range or a bound to the edge); bar: the model's 5th-95th percentile band; tick: its median; x: a miss. Held out and anchor-free: ${s.heldoutAnchorFree.inside} of ${s.heldoutAnchorFree.targets}.`],
-      input.manifest,
+      { scenarios: [input.report.scenario], runs: input.report.runs, seed: input.report.seed, design: 'mc' } satisfies ChartManifest,
     ),
     width: input.width,
     height: { step: 13 },

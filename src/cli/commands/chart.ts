@@ -117,8 +117,7 @@ async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: 
   if (problem !== undefined) throw new UsageError(problem);
   const out = chartOut(opts, format, scenarioInputs([baseline, ...alternatives]));
   const report = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
-  const scenarios = [report.scenario, ...(report.versus === undefined ? [] : [report.versus])];
-  const svg = await tornadoSvg({ report, manifest: { scenarios, runs: opts.samples, runsOf: 'runs per bar', seed: opts.seed, design: 'tornado' }, width: opts.width });
+  const svg = await tornadoSvg({ report, width: opts.width });
   await writeChart(io, out, format, svg);
 }
 
@@ -128,7 +127,7 @@ async function drawBacktest(io: CliIo, baseline: CompiledScenario, alternatives:
   const prepared = prepareBacktest(baseline, opts.targets, io);
   const out = chartOut(opts, format, [...scenarioInputs([baseline]), prepared.input]);
   const report = await prepared.run(opts);
-  const svg = await backtestSvg({ report, manifest: { scenarios: [report.scenario], runs: report.runs, seed: report.seed, design: 'mc' }, width: opts.width });
+  const svg = await backtestSvg({ report, width: opts.width });
   await writeChart(io, out, format, svg);
 }
 

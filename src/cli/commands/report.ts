@@ -4,7 +4,6 @@ import type { DesignKind } from '../../design/designKind.js';
 import { fanChartSvg } from '../../figures/fanChartSvg.js';
 import { reportHtml } from '../../figures/reportHtml.js';
 import { tableYears } from '../../report/formatTable.js';
-import type { CompiledScenario } from '../../scenario/compiled.js';
 import { UsageError } from '../cliErrors.js';
 import { prepareBacktest } from '../backtestOf.js';
 import { backtestSvg } from '../../figures/backtestSvg.js';
@@ -79,25 +78,18 @@ export function registerReport(program: Command, io: CliIo): void {
       const out = prepareOut(opts, 'html', inputs);
       const compare = await figureReports(baseline, alternatives, opts, io);
       const backtest = prepared === undefined ? undefined : await prepared.run(opts);
-      const backtestChart = backtest === undefined ? undefined : await backtestSvg({ report: backtest, manifest: { scenarios: [backtest.scenario], runs: backtest.runs, seed: backtest.seed, design: 'mc' }, width: 420 });
+      const backtestChart = backtest === undefined ? undefined : await backtestSvg({ report: backtest, width: 420 });
       const sensitivity = [];
       for (const metric of tornadoMetrics) {
         const t = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
-        const scenarios = [t.scenario, ...(t.versus === undefined ? [] : [t.versus])];
-        sensitivity.push({ report: t, svg: await tornadoSvg({ report: t, bars: 8, manifest: { scenarios, runs: opts.samples, runsOf: 'runs per bar', seed: opts.seed, design: 'tornado' }, width: 520 }) });
+        sensitivity.push({ report: t, svg: await tornadoSvg({ report: t, bars: 8, width: 520 }) });
       }
-      const headline = headlineMetrics(baseline);
+      // The headline metrics the model reports (all of them, unless a model's layout lacks one).
+      const defs = HEADLINE_METRICS.flatMap((m) => baseline.layout.metrics.filter((d) => d.name === m));
+      const headline = defs.map((d) => d.name);
       const [from, to] = [baseline.years[0], baseline.years[baseline.years.length - 1]];
       const charts = [];
-      for (const m of headline) {
-        const def = baseline.layout.metrics.find((d) => d.name === m);
-        if (def !== undefined) charts.push({ metric: m, svg: await fanChartSvg(fanInput(compare, all, def, { from, to, width: 640, height: 260, design: opts.design })) });
-      }
+      for (const def of defs) charts.push({ metric: def.name, svg: await fanChartSvg(fanInput(compare, all, def, { from, to, width: 640, height: 260, design: opts.design })) });
       await writeOutput(io, out, reportHtml({ compare, scenarios: all, charts, years: tableYears(compare.years, 6), design: opts.design, backtest, backtestChart, sensitivity }, headline));
     });
-}
-
-// The headline metrics the model reports (all of them, unless a model's layout lacks one).
-function headlineMetrics(c: CompiledScenario): string[] {
-  return HEADLINE_METRICS.filter((m) => c.layout.metrics.some((d) => d.name === m));
 }
