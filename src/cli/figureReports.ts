@@ -1,4 +1,4 @@
-import { CompareRangeError, compareScenarios, type CompareReport } from '../compare/compareScenarios.js';
+import { compareMemoryProblem, compareProblem, CompareRangeError, compareScenarios, type CompareReport } from '../compare/compareScenarios.js';
 import type { DesignKind } from '../design/designKind.js';
 import type { FanChartInput } from '../figures/fanChartSpec.js';
 import { policyStrip } from '../figures/policyStrip.js';
@@ -7,11 +7,18 @@ import { runReport } from '../report/runReport.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { rangeDiagnostic } from '../scenario/probeScenario.js';
 import { VERSION } from '../version.js';
-import { InvalidInput } from './cliErrors.js';
+import { InvalidInput, UsageError } from './cliErrors.js';
 import type { CliIo } from './cliIo.js';
 import { defaultWorkers } from './defaultWorkers.js';
 import { monteCarloSummaries, type MonteCarloCommandOptions } from './monteCarloSummaries.js';
 import { withProgress } from './withProgress.js';
+
+/** Ends the command before any run (exit 2) when the scenarios cannot be compared, or not in the memory allowed. */
+export function checkFigureRuns(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], opts: { readonly runs: number; readonly seed: number }): void {
+  if (alternatives.length === 0) return;
+  const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs: opts.runs, seed: opts.seed });
+  if (problem !== undefined) throw new UsageError(problem);
+}
 
 /**
  * The numbers a chart or a report draws: what `compare --format json` gives for the scenarios (for one

@@ -1,5 +1,4 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { compareMemoryProblem, compareProblem } from '../../compare/compareScenarios.js';
 import type { DesignKind } from '../../design/designKind.js';
 import { fanChartSvg } from '../../figures/fanChartSvg.js';
 import { renderPng } from '../../node/renderPng.js';
@@ -10,7 +9,7 @@ import type { CliIo } from '../cliIo.js';
 import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
-import { fanInput, figureReports } from '../figureReports.js';
+import { checkFigureRuns, fanInput, figureReports } from '../figureReports.js';
 import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
 import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
 import { tornadoSvg } from '../../figures/tornadoSvg.js';
@@ -87,10 +86,7 @@ export function registerChart(program: Command, io: CliIo): void {
       if (opts.kind === 'backtest') return drawBacktest(io, baseline, alternatives, format, opts);
       const [from, to] = yearRange(opts.years, baseline);
       checkDesign(io, opts.design, opts.runs, baseline);
-      if (alternatives.length > 0) {
-        const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs: opts.runs, seed: opts.seed });
-        if (problem !== undefined) throw new UsageError(problem);
-      }
+      checkFigureRuns(baseline, alternatives, opts);
       const out = chartOut(opts, format, scenarioInputs(all));
       const reports = await figureReports(baseline, alternatives, opts, io);
       const svg = await fanChartSvg(fanInput(reports, all, def, { from, to, width: opts.width, height: opts.height, design: opts.design }));

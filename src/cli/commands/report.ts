@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { compareMemoryProblem, compareProblem } from '../../compare/compareScenarios.js';
 import type { DesignKind } from '../../design/designKind.js';
 import { fanChartSvg } from '../../figures/fanChartSvg.js';
 import { reportHtml } from '../../figures/reportHtml.js';
@@ -10,7 +9,7 @@ import { backtestSvg } from '../../figures/backtestSvg.js';
 import type { CliIo } from '../cliIo.js';
 import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
-import { fanInput, figureReports } from '../figureReports.js';
+import { checkFigureRuns, fanInput, figureReports } from '../figureReports.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
 import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
@@ -64,10 +63,7 @@ export function registerReport(program: Command, io: CliIo): void {
       const alternatives = (opts.compare ?? []).map((f) => loadScenarioFile(f));
       const all = [baseline, ...alternatives];
       checkDesign(io, opts.design, opts.runs, baseline);
-      if (alternatives.length > 0) {
-        const problem = compareProblem(baseline, alternatives) ?? compareMemoryProblem(baseline, alternatives, { runs: opts.runs, seed: opts.seed });
-        if (problem !== undefined) throw new UsageError(problem);
-      }
+      checkFigureRuns(baseline, alternatives, opts);
       const prepared = opts.backtest ? prepareBacktest(baseline, opts.targets, io) : undefined;
       const year = opts.year ?? baseline.years[baseline.years.length - 1];
       // A tornado of each headline metric, of the first alternative's effect on it (or of its level, alone).
