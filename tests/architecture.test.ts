@@ -18,7 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   backtest: ['model', 'montecarlo', 'report', 'scenario', 'stats'],
   calibration: ['backtest', 'model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],
   discovery: ['random', 'stats'],
-  figures: ['backtest', 'compare', 'model', 'montecarlo', 'random', 'report', 'scenario', 'sensitivity'],
+  figures: ['backtest', 'compare', 'discovery', 'model', 'montecarlo', 'random', 'report', 'scenario', 'sensitivity'],
   runtable: ['model', 'montecarlo', 'scenario', 'stats'],
   sweep: ['model', 'scenario'],
   testing: ['model', 'montecarlo', 'random', 'report', 'scenario', 'stats'],

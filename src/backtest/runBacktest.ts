@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { makeAccumulator } from '../montecarlo/accumulator.js';
 import { encodeChunk, summaryMode } from '../montecarlo/chunkResult.js';
 import { cellsJob } from '../montecarlo/cellsJob.js';
@@ -13,6 +12,7 @@ import { targetCells } from './targetCells.js';
 import { targetValue } from './targetValue.js';
 import { summarizeBacktest, type BacktestSummary } from './summarizeBacktest.js';
 import type { Target } from './target.js';
+import { scenarioIdentity } from '../scenario/scenarioIdentity.js';
 
 /** What `brigadas backtest` reports: each target judged against the scenario's runs, and the summary. */
 export interface BacktestReport {
@@ -65,7 +65,7 @@ export function backtestJob(c: CompiledScenario, targets: readonly ResolvedTarge
         return judgeTarget(t.target, { p5: s.p5, p50: s.p50, p95: s.p95 });
       });
       return {
-        scenario: { name: c.name, file: c.file, sha256: createHash('sha256').update(c.text).digest('hex') },
+        scenario: scenarioIdentity(c),
         targetsFile,
         seed,
         runs,

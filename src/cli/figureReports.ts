@@ -13,6 +13,9 @@ import { defaultWorkers } from './defaultWorkers.js';
 import { monteCarloSummaries, type MonteCarloCommandOptions } from './monteCarloSummaries.js';
 import { withProgress } from './withProgress.js';
 
+/** --runs of a chart or report when not given: enough for steady 5th and 95th percentiles. */
+export const FIGURE_RUNS = 1000;
+
 /** Ends the command before any run (exit 2) when the scenarios cannot be compared, or not in the memory allowed. */
 export function checkFigureRuns(baseline: CompiledScenario, alternatives: readonly CompiledScenario[], opts: { readonly runs: number; readonly seed: number }): void {
   if (alternatives.length === 0) return;

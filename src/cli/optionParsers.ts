@@ -42,3 +42,12 @@ export function parseYear(text: string): number {
   if (!/^\d{4}$/.test(text.trim())) throw new InvalidArgumentError(`expected a calendar year such as 2035 (got '${text}')`);
   return Number(text);
 }
+
+/** A parser of a share given on the command line, a plain number from `low` to `high`, such as --min-coverage 0.6. */
+export function parseShare(low: number, high: number) {
+  return (text: string) => {
+    const x = Number(text);
+    if (!/^\s*[\d.]+\s*$/.test(text) || !(x >= low && x <= high)) throw new InvalidArgumentError(`expected a number from ${low} to ${high} (got '${text}')`);
+    return x;
+  };
+}

@@ -2,6 +2,8 @@ import type { CompiledScenario } from '../scenario/compiled.js';
 import { parseSweep, type Sweep } from '../sweep/parseSweep.js';
 import { policyScenario } from '../sweep/policyScenario.js';
 import { sweepPolicies, sweepsProblem, type Policy } from '../sweep/sweepPolicies.js';
+import { LEVERS } from '../model/spec.js';
+import type { TablePolicy } from '../runtable/runTablePlan.js';
 import { InvalidInput, UsageError } from './cliErrors.js';
 
 /** Collects repeated --sweep options in the order given. */
@@ -40,3 +42,11 @@ export function sweptPolicies(c: CompiledScenario, texts: readonly string[] | un
 
 /** The --sweep option's help. */
 export const SWEEP_HELP = 'set a lever from a month to each of some values in turn, such as paroleOpen=2027-01:true,false (repeat for more levers: every combination runs, on the same random numbers)';
+
+/** The policies of a sweep as a run table shows them. */
+export function tablePolicies(policies: readonly SweptPolicy[]): TablePolicy[] {
+  return policies.map(({ policy }) => ({
+    label: policy.label,
+    levers: policy.settings.map((s) => ({ name: s.lever, value: s.value, boolean: LEVERS[s.lever].boolean === true })),
+  }));
+}

@@ -4,6 +4,7 @@ import { formatNumber } from '../report/formatNumber.js';
 import type { ChartManifest } from './chartManifest.js';
 import { chartFrame } from './chartFrame.js';
 import { INK, scenarioStyle } from './palette.js';
+import { sensitivitySubject } from './sensitivitySubject.js';
 
 /** A tornado chart's input: the analysis (its header is the caption's manifest) and how many bars to draw. */
 export interface TornadoChartInput {
@@ -16,11 +17,6 @@ export interface TornadoChartInput {
 /** The caption of a tornado: the scenario (and the policy it is compared with), runs per bar, seed, version. */
 function tornadoManifest(r: TornadoReport): ChartManifest {
   return { scenarios: [r.scenario, ...(r.versus === undefined ? [] : [r.versus])], runs: r.samples, runsOf: 'runs per bar', seed: r.seed, design: 'tornado', version: r.brigadas };
-}
-
-/** What the quantity explained is: the metric, or with `versus` the policy's effect on it. */
-export function tornadoSubject(r: TornadoReport): string {
-  return r.versus === undefined ? `${r.metric} in ${r.year}` : `effect of ${r.versus.name} on ${r.metric} in ${r.year}`;
 }
 
 /**
@@ -38,7 +34,7 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
   const ends = [...new Set(rows.map((x) => x.end))];
   const y = { field: 'parameter', type: 'nominal', sort: order, title: null, axis: { labelLimit: 400 } };
   return {
-    ...chartFrame(`Sensitivity: ${tornadoSubject(r)}`, [`Bars: the ${r.unit} from the base (every parameter at its median: ${formatNumber(r.base, r.unit)}) to the value with one parameter moved.`], tornadoManifest(r)),
+    ...chartFrame(`Sensitivity: ${sensitivitySubject(r)}`, [`Bars: the ${r.unit} from the base (every parameter at its median: ${formatNumber(r.base, r.unit)}) to the value with one parameter moved.`], tornadoManifest(r)),
     width: input.width,
     height: 22 * bars.length,
     data: { values: rows },

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FlowDef, MetricKind } from '../model/layout.js';
 import type { MetricSummaries } from '../montecarlo/summarizeRuns.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
 import { VERSION } from '../version.js';
+import { scenarioIdentity } from '../scenario/scenarioIdentity.js';
 
 /** One metric's yearly summaries across runs, arrays aligned with the report's `years`. */
 export interface MetricReport {
@@ -39,7 +39,7 @@ export function runReport(c: CompiledScenario, seed: number, runs: number, summa
   });
   return {
     brigadas: VERSION,
-    scenario: { name: c.name, file: c.file, sha256: createHash('sha256').update(c.text).digest('hex') },
+    scenario: scenarioIdentity(c),
     seed,
     runs,
     years: [...c.years],

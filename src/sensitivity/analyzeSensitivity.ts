@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { quantile } from '../random/distribution.js';
 import { streamFor, type Rng } from '../random/rng.js';
 import type { CompiledScenario } from '../scenario/compiled.js';
@@ -6,6 +5,7 @@ import { VERSION } from '../version.js';
 import type { PointBatch, SensitivityProblem } from '../montecarlo/evaluatePoints.js';
 import { morrisDesign, morrisEffects, type MorrisEffect } from './morris.js';
 import { saltelliDesign, saltelliPoints, sobolIndices, type Estimate, type PairEstimate } from './sobol.js';
+import { scenarioIdentity } from '../scenario/scenarioIdentity.js';
 
 /** The sensitivity methods, cheapest first. */
 export const SENSITIVITY_METHODS = ['tornado', 'morris', 'sobol'] as const;
@@ -246,10 +246,10 @@ function sensitivityHeader(problem: SensitivityProblem, samples: number, modelRu
   const c: CompiledScenario = problem.scenario;
   return {
     brigadas: VERSION,
-    scenario: { name: c.name, file: c.file, sha256: createHash('sha256').update(c.text).digest('hex') },
+    scenario: scenarioIdentity(c),
     ...(problem.versus === undefined
       ? {}
-      : { versus: { name: problem.versus.name, file: problem.versus.file, sha256: createHash('sha256').update(problem.versus.text).digest('hex') } }),
+      : { versus: scenarioIdentity(problem.versus) }),
     metric: problem.metric,
     unit: c.layout.metrics[c.layout.index[problem.metric]].unit,
     year: problem.year,

@@ -126,3 +126,75 @@ describe('brigadas chart --kind backtest', () => {
     expect(r.stderr).toContain('--kind backtest judges one scenario: leave out --compare');
   });
 });
+
+describe('brigadas chart --kind sobol', () => {
+  it("draws the indices `sensitivity --method sobol` gives: S1 and ST per factor with whiskers, the random streams last", async () => {
+    const args = ['--metric', 'healthWorkersAbroad', '--year', '2030', '--samples', '40', '--quiet'];
+    const r = await cli('chart', BASELINE, '--kind', 'sobol', ...args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const svg = r.stdout;
+    expect(svg).toContain('<title id="chart-title">Sobol indices: healthWorkersAbroad in 2030</title>');
+    expect(svg).toContain('40 base samples (');
+    expect(svg).toContain('design Saltelli');
+    const json = JSON.parse((await cli('sensitivity', BASELINE, '--method', 'sobol', ...args, '--format', 'json')).stdout);
+    // The description names the three largest total indices in sensitivity's order, and the random streams.
+    const top = json.indices.slice(0, 3).map((e: { parameter: string }) => e.parameter);
+    const desc = /<desc id="chart-desc">([^<]*)<\/desc>/.exec(svg)![1];
+    const largest = /Largest total indices: ([^;]*);/.exec(desc)![1];
+    expect([...largest.matchAll(/([a-zA-Z0-9]+) \(total /g)].map((m) => m[1])).toEqual(top);
+    expect(desc).toContain("the runs' random streams (total ");
+    // 12 factors and the random streams, two bars each, and a whisker per bar.
+    expect(svg.match(/aria-roledescription="bar"/g)).toHaveLength(26);
+    const labels = [...svg.matchAll(/<text[^>]*>([a-zA-Z0-9]+|\(random streams of the run\))<\/text>/g)].map((m) => m[1]);
+    const order = [...json.indices.slice(0, 12).map((e: { parameter: string }) => e.parameter), '(random streams of the run)'];
+    expect(labels.filter((l) => order.includes(l))).toEqual(order);
+  }, 120_000);
+
+  it('refuses too few samples and a memory it would exceed, before any run', async () => {
+    const few = await cli('chart', BASELINE, '--kind', 'sobol', '--samples', '1', '--quiet');
+    expect(few.code).toBe(2);
+    expect(few.stderr).toContain('--samples 1: sobol needs at least 2');
+    const big = await cli('chart', BASELINE, '--kind', 'sobol', '--samples', '1000000', '--quiet');
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/would need about [\d.]+ [GT]B of memory, above the limit of 4\.0 GB; use --samples \d+ or fewer/);
+    expect(big.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('brigadas chart --kind prim', () => {
+  it("draws discover's trajectory, the box discover chooses ringed and named", async () => {
+    const args = ['--outcome', 'healthWorkersAbroad@2030 < 15000', '--runs', '1500', '--min-coverage', '0.6', '--quiet'];
+    const r = await cli('chart', BASELINE, '--kind', 'prim', ...args);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await cli('discover', BASELINE, ...args, '--format', 'json')).stdout);
+    const svg = r.stdout;
+    expect(svg).toContain('<title id="chart-title">Scenario discovery: when is healthWorkersAbroad@2030 &lt; 15000?</title>');
+    // A point per box of the trajectory, one ring for the chosen box.
+    expect(svg.match(/aria-roledescription="point"/g)).toHaveLength(json.trajectory.length + 1);
+    const b = json.chosen;
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    expect(svg).toContain(`Chosen: step ${b.step}, coverage ${pct(b.coverage)}, density ${pct(b.density)}`);
+    expect(svg).toContain('1,500 runs, seed 1, design mc');
+    expect(svg).toContain('at least 60% of the cases of interest');
+  }, 120_000);
+
+  it('needs --outcome, takes no --compare, and refuses options of other kinds', async () => {
+    const none = await cli('chart', BASELINE, '--kind', 'prim', '--quiet');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--kind prim needs --outcome');
+    const compare = await cli('chart', BASELINE, '--kind', 'prim', '--outcome', 'defections@2030 > 100', '--compare', repoPath('scenarios/parole-reinstated-2027.yaml'), '--quiet');
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toContain('--kind prim searches one scenario: leave out --compare');
+    const bad = await cli('chart', BASELINE, '--kind', 'prim', '--outcome', 'defectoins@2030 > 100', '--quiet');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).not.toMatch(STACK_LINE);
+    const stray = await cli('chart', BASELINE, '--outcome', 'defections@2030 > 100', '--quiet');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--outcome is for --kind prim, not --kind fan');
+    const year = await cli('chart', BASELINE, '--kind', 'backtest', '--year', '2030', '--quiet');
+    expect(year.code).toBe(2);
+    expect(year.stderr).toContain('--year is for --kind tornado or sobol, not --kind backtest');
+  });
+});

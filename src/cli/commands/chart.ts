@@ -9,13 +9,19 @@ import type { CliIo } from '../cliIo.js';
 import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
-import { checkFigureRuns, fanInput, figureReports } from '../figureReports.js';
-import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
-import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
+import { checkFigureRuns, fanInput, FIGURE_RUNS, figureReports } from '../figureReports.js';
+import { DISCOVER_RUNS, prepareDiscovery } from '../discoveryOf.js';
+import { DEFAULT_MIN_COVERAGE } from '../../discovery/chooseBox.js';
+import { PRIM_DEFAULTS } from '../../discovery/prim.js';
+import { primSvg } from '../../figures/primSvg.js';
+import { scenarioIdentity } from '../../scenario/scenarioIdentity.js';
+import { collectSweep, SWEEP_HELP } from '../sweepOption.js';
+import { parseRuns, parseSamples, parseSeed, parseShare, parseWorkers, parseYear } from '../optionParsers.js';
+import { checkSensitivity, DEFAULT_SAMPLES, sensitivityOf } from '../sensitivityOf.js';
+import { sobolSvg } from '../../figures/sobolSvg.js';
 import { tornadoSvg } from '../../figures/tornadoSvg.js';
 import { backtestSvg } from '../../figures/backtestSvg.js';
 import { prepareBacktest } from '../backtestOf.js';
-import { DEFAULT_SAMPLES } from './sensitivity.js';
 import { kindOfName } from '../outputKind.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
 import type { InputFile, OutputTarget } from '../outputTarget.js';
@@ -23,14 +29,17 @@ import { parseYearSpan } from '../parseYears.js';
 import { writeOutput } from '../writeOutput.js';
 
 interface ChartCommandOptions {
-  kind: 'fan' | 'tornado' | 'backtest';
+  kind: 'fan' | 'tornado' | 'sobol' | 'backtest' | 'prim';
+  outcome?: string;
+  sweep?: string[];
+  minCoverage: number;
   targets?: string;
   year?: number;
-  samples: number;
+  samples?: number;
   compare?: string[];
   metric: string;
   years?: [number, number];
-  runs: number;
+  runs?: number;
   seed: number;
   design: DesignKind;
   format: 'svg' | 'png';
@@ -56,13 +65,16 @@ export function registerChart(program: Command, io: CliIo): void {
     .description("draw a metric's fan chart (5-95 and 25-75 percentile bands, the median, the policies under it) as SVG or PNG")
     .argument('<scenario>', 'scenario YAML file (the baseline, with --compare)')
     .option('-c, --compare <files...>', 'alternative scenario files: drawn on the same chart, with their run-by-run differences from the baseline in a second panel')
-    .addOption(new Option('-k, --kind <kind>', "fan: the metric across years; tornado: how the metric in --year (or with --compare, the alternative's effect on it) moves with each uncertain parameter; backtest: each observed figure against the model's band").choices(['fan', 'tornado', 'backtest']).default('fan'))
+    .addOption(new Option('-k, --kind <kind>', "fan: the metric across years; tornado: how the metric in --year (or with --compare, the alternative's effect on it) moves with each uncertain parameter; sobol: the share of its variance each parameter explains, with intervals; backtest: each observed figure against the model's band; prim: the coverage and density of each box of discover's search for --outcome").choices(['fan', 'tornado', 'sobol', 'backtest', 'prim']).default('fan'))
     .option('--targets <file>', "backtest: the targets (default: the package's data/history.csv)")
     .option('-m, --metric <metric>', 'the metric to draw', 'healthWorkersAbroad')
     .option('--year <year>', 'tornado: the calendar year of the metric (default: the last of the horizon)', parseYear)
-    .option('--samples <n>', `tornado: runs per bar (default ${DEFAULT_SAMPLES.tornado})`, parseSamples, DEFAULT_SAMPLES.tornado)
+    .option('--samples <n>', `tornado: runs per bar (default ${DEFAULT_SAMPLES.tornado}); sobol: base samples (default ${DEFAULT_SAMPLES.sobol})`, parseSamples)
     .option('-y, --years <years>', 'the span of years to draw, such as 2010..2040 (default: the whole horizon)', parseYearSpan)
-    .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', parseRuns, 1000)
+    .option('--outcome <condition>', "prim: the case of interest, as discover takes it, such as 'healthWorkersAbroad@2030 < 15000'")
+    .option('--sweep <lever=month:values>', `prim: ${SWEEP_HELP}`, collectSweep)
+    .option('--min-coverage <share>', 'prim: the chosen box is the densest keeping at least this share of the cases', parseShare(0, 1), DEFAULT_MIN_COVERAGE)
+    .option('-n, --runs <n>', `number of Monte Carlo runs of each scenario (default ${FIGURE_RUNS}; prim: ${DISCOVER_RUNS}, as discover)`, parseRuns)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same chart', parseSeed, 1)
     .addOption(designOption())
     .addOption(new Option('-f, --format <format>', 'svg or png').choices(['svg', 'png']).default('svg', 'svg, or as the --out name says: .png'))
@@ -71,18 +83,23 @@ export function registerChart(program: Command, io: CliIo): void {
   addOutOptions(chart, 'write the chart to a file (whole or not at all); a PNG needs one')
     .option('-w, --workers <k>', 'worker threads (default: the cores available, or 1 below 2,000 runs); the chart is the same for any number', parseWorkers)
     .option('-q, --quiet', 'no progress line on stderr')
-    .addHelpText('after', examples('chart scenarios/baseline.yaml --metric stateRevenueUSD --out revenue.svg', 'chart scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --metric defections --years 2020..2035 --out parole.png', 'chart scenarios/baseline.yaml --kind tornado --compare scenarios/parole-reinstated-2027.yaml --metric bookedStateRevenueUSD --year 2035 --out tornado.svg'))
-    .action(async (file: string, opts: ChartCommandOptions, command: Command) => {
+    .addHelpText('after', examples('chart scenarios/baseline.yaml --compare scenarios/parole-reinstated-2027.yaml --metric defections --years 2020..2035 --out parole.png', 'chart scenarios/baseline.yaml --kind tornado --compare scenarios/parole-reinstated-2027.yaml --metric bookedStateRevenueUSD --year 2035 --out tornado.svg', "chart scenarios/baseline.yaml --kind prim --outcome 'healthWorkersAbroad@2030 < 15000' --out prim.png"))
+    .action(async (file: string, given: ChartCommandOptions, command: Command) => {
+      const opts = { ...given, runs: given.runs ?? (given.kind === 'prim' ? DISCOVER_RUNS : FIGURE_RUNS) };
       const format = command.getOptionValueSource('format') === 'default' && opts.out !== undefined && kindOfName(opts.out) === 'png' ? 'png' : opts.format;
+      for (const [option, value, kinds] of KIND_OPTIONS) {
+        if (value(opts) !== undefined && !kinds.includes(opts.kind)) throw new UsageError(`${option} is for --kind ${kinds.join(' or ')}, not --kind ${opts.kind}`);
+      }
       const baseline = loadScenarioFile(file);
       const alternatives = (opts.compare ?? []).map((f) => loadScenarioFile(f));
       const all = [baseline, ...alternatives];
+      if (opts.kind === 'prim') return drawPrim(io, baseline, alternatives, format, opts);
       const def = baseline.layout.metrics.find((m) => m.name === opts.metric);
       if (def === undefined) {
         const close = nearest(opts.metric, baseline.layout.metrics.map((m) => m.name));
         throw new UsageError(`--metric: no metric '${opts.metric}'${close ? ` (did you mean '${close}'?)` : ''}; expected one of ${baseline.layout.metrics.map((m) => m.name).join(', ')}`);
       }
-      if (opts.kind === 'tornado') return drawTornado(io, baseline, alternatives, def.name, format, opts);
+      if (opts.kind === 'tornado' || opts.kind === 'sobol') return drawSensitivity(io, opts.kind, baseline, alternatives, def.name, format, opts);
       if (opts.kind === 'backtest') return drawBacktest(io, baseline, alternatives, format, opts);
       const [from, to] = yearRange(opts.years, baseline);
       checkDesign(io, opts.design, opts.runs, baseline);
@@ -94,6 +111,19 @@ export function registerChart(program: Command, io: CliIo): void {
     });
 }
 
+type ChartKind = ChartCommandOptions['kind'];
+type ResolvedOptions = ChartCommandOptions & { readonly runs: number };
+
+// The options that only some kinds read: given to another kind, they would be silently ignored, so refuse them.
+const KIND_OPTIONS: readonly (readonly [string, (o: ChartCommandOptions) => unknown, readonly ChartKind[]])[] = [
+  ['--outcome', (o) => o.outcome, ['prim']],
+  ['--sweep', (o) => o.sweep, ['prim']],
+  ['--year', (o) => o.year, ['tornado', 'sobol']],
+  ['--samples', (o) => o.samples, ['tornado', 'sobol']],
+  ['--years', (o) => o.years, ['fan']],
+  ['--targets', (o) => o.targets, ['backtest']],
+];
+
 // The years asked for, as a range within the scenario's horizon.
 function yearRange(years: readonly [number, number] | undefined, c: CompiledScenario): [number, number] {
   const first = c.years[0];
@@ -104,26 +134,34 @@ function yearRange(years: readonly [number, number] | undefined, c: CompiledScen
   return [from, to];
 }
 
-// A tornado of the metric in a year, or of the one alternative's effect on it, on the same runner as `sensitivity`.
-async function drawTornado(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], metric: string, format: 'svg' | 'png', opts: ChartCommandOptions): Promise<void> {
-  if (alternatives.length > 1) throw new UsageError('--kind tornado explains one policy at a time: give one --compare file');
-  const versus = alternatives[0];
-  const year = opts.year ?? baseline.years[baseline.years.length - 1];
-  const problem = tornadoProblem({ scenario: baseline, versus, metric, year });
-  if (problem !== undefined) throw new UsageError(problem);
+// A tornado or Sobol indices of the metric in a year, or of the one alternative's effect on it, as `sensitivity` makes them.
+async function drawSensitivity(io: CliIo, method: 'tornado' | 'sobol', baseline: CompiledScenario, alternatives: readonly CompiledScenario[], metric: string, format: 'svg' | 'png', opts: ResolvedOptions): Promise<void> {
+  if (alternatives.length > 1) throw new UsageError(`--kind ${method} explains one policy at a time: give one --compare file`);
+  const request = { scenario: baseline, versus: alternatives[0], metric, year: opts.year ?? baseline.years[baseline.years.length - 1], samples: opts.samples ?? DEFAULT_SAMPLES[method], seed: opts.seed, workers: opts.workers, quiet: opts.quiet };
+  checkSensitivity({ ...request, method });
   const out = chartOut(opts, format, scenarioInputs([baseline, ...alternatives]));
-  const report = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
-  const svg = await tornadoSvg({ report, width: opts.width });
+  const svg = method === 'tornado' ? await tornadoSvg({ report: await sensitivityOf({ ...request, method }, io), width: opts.width }) : await sobolSvg({ report: await sensitivityOf({ ...request, method }, io), width: opts.width });
   await writeChart(io, out, format, svg);
 }
 
 // Each target of the back-test against the scenario's band, as `backtest` judges it.
-async function drawBacktest(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], format: 'svg' | 'png', opts: ChartCommandOptions): Promise<void> {
+async function drawBacktest(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], format: 'svg' | 'png', opts: ResolvedOptions): Promise<void> {
   if (alternatives.length > 0) throw new UsageError('--kind backtest judges one scenario: leave out --compare');
   const prepared = prepareBacktest(baseline, opts.targets, io);
   const out = chartOut(opts, format, [...scenarioInputs([baseline]), prepared.input]);
   const report = await prepared.run(opts);
   const svg = await backtestSvg({ report, width: opts.width });
+  await writeChart(io, out, format, svg);
+}
+
+// PRIM's trade-off curve: the boxes of the search `discover` makes for the case of interest.
+async function drawPrim(io: CliIo, baseline: CompiledScenario, alternatives: readonly CompiledScenario[], format: 'svg' | 'png', opts: ResolvedOptions): Promise<void> {
+  if (alternatives.length > 0) throw new UsageError('--kind prim searches one scenario: leave out --compare (a lever to compare on goes in --sweep)');
+  if (opts.outcome === undefined) throw new UsageError("--kind prim needs --outcome, the case of interest, such as --outcome 'healthWorkersAbroad@2030 < 15000'");
+  const prepared = prepareDiscovery(baseline, { ...opts, outcome: opts.outcome, ...PRIM_DEFAULTS }, io);
+  const out = chartOut(opts, format, scenarioInputs([baseline]));
+  const d = await prepared.run();
+  const svg = await primSvg({ ...d, scenario: scenarioIdentity(baseline), policies: d.policies.length, minCoverage: opts.minCoverage, width: opts.width, height: opts.height });
   await writeChart(io, out, format, svg);
 }
 

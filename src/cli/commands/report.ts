@@ -9,10 +9,10 @@ import { backtestSvg } from '../../figures/backtestSvg.js';
 import type { CliIo } from '../cliIo.js';
 import { checkDesign, designOption } from '../designOption.js';
 import { examples } from '../examples.js';
-import { checkFigureRuns, fanInput, figureReports } from '../figureReports.js';
+import { checkFigureRuns, FIGURE_RUNS, fanInput, figureReports } from '../figureReports.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
-import { tornadoOf, tornadoProblem } from '../tornadoOf.js';
+import { DEFAULT_SAMPLES, sensitivityOf, sensitivityProblem } from '../sensitivityOf.js';
 import { tornadoSvg } from '../../figures/tornadoSvg.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
 import { writeOutput } from '../writeOutput.js';
@@ -46,7 +46,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .description('write one self-contained HTML report (fan charts, comparison tables, back-test, parameters, manifest) that opens offline and prints to PDF')
     .argument('<scenario>', 'scenario YAML file (the baseline, with --compare)')
     .option('-c, --compare <files...>', 'alternative scenario files, compared with the baseline run by run')
-    .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', parseRuns, 1000)
+    .option('-n, --runs <n>', 'number of Monte Carlo runs of each scenario', parseRuns, FIGURE_RUNS)
     .option('-s, --seed <s>', 'master seed: the same seed gives the same report', parseSeed, 1)
     .addOption(designOption())
     .option('--targets <file>', "the back-test's targets (default: the package's data/history.csv)")
@@ -68,8 +68,8 @@ export function registerReport(program: Command, io: CliIo): void {
       const year = opts.year ?? baseline.years[baseline.years.length - 1];
       // A tornado of each headline metric, of the first alternative's effect on it (or of its level, alone).
       const versus = alternatives[0];
-      const tornadoMetrics = opts.sensitivity ? SENSITIVITY_METRICS.filter((m) => tornadoProblem({ scenario: baseline, versus, metric: m, year }) === undefined) : [];
-      if (opts.sensitivity && opts.year !== undefined && tornadoMetrics.length === 0) throw new UsageError(tornadoProblem({ scenario: baseline, versus, metric: SENSITIVITY_METRICS[0], year }) ?? `no sensitivity can be shown for ${year}`);
+      const tornadoMetrics = opts.sensitivity ? SENSITIVITY_METRICS.filter((m) => sensitivityProblem({ scenario: baseline, versus, metric: m, year, method: 'tornado', samples: opts.samples }) === undefined) : [];
+      if (opts.sensitivity && opts.year !== undefined && tornadoMetrics.length === 0) throw new UsageError(sensitivityProblem({ scenario: baseline, versus, metric: SENSITIVITY_METRICS[0], year, method: 'tornado', samples: opts.samples }) ?? `no sensitivity can be shown for ${year}`);
       const inputs = [...scenarioInputs(all), ...(prepared === undefined ? [] : [prepared.input])];
       const out = prepareOut(opts, 'html', inputs);
       const compare = await figureReports(baseline, alternatives, opts, io);
@@ -77,7 +77,7 @@ export function registerReport(program: Command, io: CliIo): void {
       const backtestChart = backtest === undefined ? undefined : await backtestSvg({ report: backtest, width: 420 });
       const sensitivity = [];
       for (const metric of tornadoMetrics) {
-        const t = await tornadoOf({ scenario: baseline, versus, metric, year, samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
+        const t = await sensitivityOf({ scenario: baseline, versus, metric, year, method: 'tornado', samples: opts.samples, seed: opts.seed, workers: opts.workers, quiet: opts.quiet }, io);
         sensitivity.push({ report: t, svg: await tornadoSvg({ report: t, bars: 8, width: 520 }) });
       }
       // The headline metrics the model reports (all of them, unless a model's layout lacks one).

@@ -5,7 +5,7 @@ import { LEVERS } from '../../model/spec.js';
 import type { Outcome } from '../../runtable/outcome.js';
 import { openRunTableWriter, RUN_TABLE_FORMATS, type RunTableFormat } from '../../runtable/openRunTableWriter.js';
 import { parseOutcomes } from '../../runtable/parseOutcomes.js';
-import { runTablePlan, type TablePolicy } from '../../runtable/runTablePlan.js';
+import { runTablePlan } from '../../runtable/runTablePlan.js';
 import type { CompiledScenario } from '../../scenario/compiled.js';
 import { rangeDiagnostic } from '../../scenario/probeScenario.js';
 import { ValueRangeError } from '../../scenario/resolveRun.js';
@@ -21,7 +21,7 @@ import { parseRuns, parseSeed, parseWorkers } from '../optionParsers.js';
 import { kindOfName } from '../outputKind.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
 import { openOutputStream, streamProblem } from '../outputStream.js';
-import { collectSweep, SWEEP_HELP, sweptPolicies, type SweptPolicy } from '../sweepOption.js';
+import { collectSweep, SWEEP_HELP, sweptPolicies, tablePolicies } from '../sweepOption.js';
 import { withProgress } from '../withProgress.js';
 
 
@@ -47,14 +47,6 @@ export function outcomesOf(c: CompiledScenario, text: string | undefined): reado
   const parsed = parseOutcomes(given, { metrics: c.layout.metrics, years: c.years });
   if (!parsed.ok) throw new UsageError(parsed.errors.join('\nbrigadas: '));
   return parsed.value;
-}
-
-/** The policies of a sweep as a run table shows them. */
-export function tablePolicies(policies: readonly SweptPolicy[]): TablePolicy[] {
-  return policies.map(({ policy }) => ({
-    label: policy.label,
-    levers: policy.settings.map((s) => ({ name: s.lever, value: s.value, boolean: LEVERS[s.lever].boolean === true })),
-  }));
 }
 
 /** Adds `brigadas runs` to the program: one row per run, its drawn parameters and outcomes, for analysis elsewhere. */
