@@ -32,6 +32,8 @@ export interface SensitivityRequest<M extends SensitivityMethod = SensitivityMet
   readonly seed: number;
   readonly workers?: number;
   readonly quiet?: boolean;
+  /** The command as a refusal names it (default `sensitivity --method <method>`). */
+  readonly asked?: string;
   /** Called with each batch of points and the metric at them (as analyzeSensitivity's option). */
   readonly onEvaluated?: (batch: PointBatch, y: Float64Array) => void | Promise<void>;
 }
@@ -56,7 +58,7 @@ export function sensitivityProblem(t: Omit<SensitivityRequest, 'seed'>): string 
   }
   const size = { secondOrder: t.secondOrder === true };
   return memoryRefusal(
-    `sensitivity --method ${t.method} --samples ${t.samples} with ${factors.length} factors`,
+    `${t.asked ?? `sensitivity --method ${t.method}`} --samples ${t.samples} with ${factors.length} factors`,
     sensitivityBytes(t.method, t.samples, factors.length, size),
     `use --samples ${maxSensitivitySamples(t.method, factors.length, size)} or fewer`,
   );

@@ -5,6 +5,7 @@ import type { ScenarioIdentity } from '../scenario/scenarioIdentity.js';
 import type { ChartManifest } from './chartManifest.js';
 import { chartFrame } from './chartFrame.js';
 import { INK } from './palette.js';
+import { STOP_TEXT } from '../discovery/formatDiscovery.js';
 
 /** A PRIM trade-off chart's input: the trajectory, the box chosen on it, and what was run to find it. */
 export interface PrimChartInput {
@@ -48,6 +49,11 @@ export function primPoints(input: Pick<PrimChartInput, 'result' | 'chosen'>): Pr
   }));
 }
 
+/** Whether PRIM had nothing to search: no runs, no cases of interest, or nothing but cases. */
+export function nothingToFind(r: Pick<PrimResult, 'stop'>): boolean {
+  return r.stop === 'no-rows' || r.stop === 'no-cases' || r.stop === 'all-cases';
+}
+
 /** The title of a trade-off chart: the case of interest it looks for. */
 export function primTitle(input: Pick<PrimChartInput, 'condition'>): string {
   return `Scenario discovery: when is ${input.condition}?`;
@@ -73,6 +79,7 @@ export function primSpec(input: PrimChartInput): TopLevelSpec {
   const howToRead = [
     `Each point is a box of PRIM's trajectory: the share of the ${r.cases.toLocaleString('en-US')} cases of interest (of ${r.rows.toLocaleString('en-US')} runs) it holds,`,
     `and the share of the runs in it that are cases. Ringed: the chosen box, ${input.chosen.rule}.`,
+    ...(nothingToFind(r) ? [`Nothing to find: ${STOP_TEXT[r.stop]}, so the trajectory is the whole space alone.`] : []),
   ];
   const x = { field: 'coverage', type: 'quantitative', title: 'coverage (share of the cases inside the box)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
   const y = { field: 'density', type: 'quantitative', title: 'density (share of the box that are cases)', scale: { domain: [0, 1] }, axis: { format: '.0%' } };
@@ -98,8 +105,9 @@ export function primSpec(input: PrimChartInput): TopLevelSpec {
       { data: { values: chosen }, mark: { type: 'point', size: 260, strokeWidth: 2, color: INK }, encoding: { x, y } },
       {
         data: { values: chosen },
-        // Left of the ring when the box is on the right half, so the label stays inside the plot.
-        mark: { type: 'text', align: chosen.some((p) => p.coverage > 0.5) ? 'right' : 'left', dx: chosen.some((p) => p.coverage > 0.5) ? -14 : 14, dy: -14, color: INK, fontSize: 11 },
+        // The curve falls from left to right, so below and to the left of the ring is empty; near the
+        // bottom of the plot the label goes above it and to the right instead.
+        mark: { type: 'text', ...(chosen.some((p) => p.density < 0.15) ? { align: 'left', dx: 14, dy: -22 } : { align: 'right', dx: -14, dy: 20 }), color: INK, fontSize: 11 },
         encoding: { x, y, text: { field: 'label' } },
         transform: [{ calculate: "'step ' + datum.step + ': coverage ' + format(datum.coverage, '.0%') + ', density ' + format(datum.density, '.0%')", as: 'label' }],
       },

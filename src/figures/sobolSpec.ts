@@ -59,7 +59,8 @@ export function sobolSpec(input: SobolChartInput): TopLevelSpec {
   const title = `Sobol indices: ${sensitivitySubject(r)}`;
   const howToRead = [
     `Bars: the share of the variance of the ${r.versus === undefined ? 'metric' : 'effect'} each factor explains; whiskers: ${Math.round(r.confidence * 100)}% bootstrap intervals (${r.resamples.toLocaleString('en-US')} resamples).`,
-    'A total index near 0 means the factor can be fixed anywhere in its range without changing the answer.',
+    'A total index near 0 means the factor can be fixed anywhere in its range without changing the answer; an index whose',
+    'whisker crosses 0 cannot be told from 0 (few base samples give wide whiskers, even negative estimates).',
   ];
   return {
     ...chartFrame(title, howToRead, sobolManifest(r)),

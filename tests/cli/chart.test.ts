@@ -151,12 +151,20 @@ describe('brigadas chart --kind sobol', () => {
     expect(labels.filter((l) => order.includes(l))).toEqual(order);
   }, 120_000);
 
+  it('refuses a quantity the same in every run: it has no variance to explain', async () => {
+    const r = await cli('chart', BASELINE, '--kind', 'sobol', '--metric', 'paroleAdmitted', '--year', '2003', '--samples', '4', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('paroleAdmitted in 2003 is the same in every run (variance 0): there is nothing for Sobol indices to explain');
+    expect(r.stdout).toBe('');
+  }, 60_000);
+
   it('refuses too few samples and a memory it would exceed, before any run', async () => {
     const few = await cli('chart', BASELINE, '--kind', 'sobol', '--samples', '1', '--quiet');
     expect(few.code).toBe(2);
     expect(few.stderr).toContain('--samples 1: sobol needs at least 2');
     const big = await cli('chart', BASELINE, '--kind', 'sobol', '--samples', '1000000', '--quiet');
     expect(big.code).toBe(2);
+    expect(big.stderr).toContain('chart --kind sobol --samples 1000000 with ');
     expect(big.stderr).toMatch(/would need about [\d.]+ [GT]B of memory, above the limit of 4\.0 GB; use --samples \d+ or fewer/);
     expect(big.stderr).not.toMatch(STACK_LINE);
   });
@@ -196,5 +204,27 @@ describe('brigadas chart --kind prim', () => {
     const year = await cli('chart', BASELINE, '--kind', 'backtest', '--year', '2030', '--quiet');
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('--year is for --kind tornado or sobol, not --kind backtest');
+ 
+    // Options with defaults count only when typed: --metric with prim, --runs and --design with a sensitivity design.
+    for (const [args, text] of [
+      [['--kind', 'prim', '--outcome', 'defections@2030 > 100', '--metric', 'defections'], '--metric is for --kind fan or tornado or sobol, not --kind prim'],
+      [['--kind', 'sobol', '--runs', '50'], '--runs is for --kind fan or backtest or prim, not --kind sobol'],
+      [['--kind', 'tornado', '--design', 'lhs'], '--design is for --kind fan or prim, not --kind tornado'],
+      [['--kind', 'sobol', '--min-coverage', '0.5'], '--min-coverage is for --kind prim, not --kind sobol'],
+      [['--kind', 'backtest', '--height', '400'], '--height is for --kind fan or prim, not --kind backtest'],
+    ] as const) {
+      const r = await cli('chart', BASELINE, ...args, '--quiet');
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(text);
+    }
   });
+
+  it('says when no run is a case of interest, and draws the whole space alone', async () => {
+    const r = await cli('chart', BASELINE, '--kind', 'prim', '--outcome', 'healthWorkersAbroad@2030 < 0', '--runs', '200', '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('brigadas: note: no run is a case of interest (healthWorkersAbroad@2030 < 0): nothing to find, the chart shows the whole space alone\n');
+    expect(r.stdout).toContain('PRIM found nothing to search: no run is a case of interest (200 runs, 0 cases)');
+    expect(r.stdout).toContain('Nothing to find: no run is a case of interest');
+    expect(r.stdout.match(/aria-roledescription="point"/g)).toHaveLength(2);
+  }, 60_000);
 });

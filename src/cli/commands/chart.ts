@@ -14,6 +14,9 @@ import { DISCOVER_RUNS, prepareDiscovery } from '../discoveryOf.js';
 import { DEFAULT_MIN_COVERAGE } from '../../discovery/chooseBox.js';
 import { PRIM_DEFAULTS } from '../../discovery/prim.js';
 import { primSvg } from '../../figures/primSvg.js';
+import { nothingToFind } from '../../figures/primSpec.js';
+import { sensitivitySubject } from '../../figures/sensitivitySubject.js';
+import { STOP_TEXT } from '../../discovery/formatDiscovery.js';
 import { scenarioIdentity } from '../../scenario/scenarioIdentity.js';
 import { collectSweep, SWEEP_HELP } from '../sweepOption.js';
 import { parseRuns, parseSamples, parseSeed, parseShare, parseWorkers, parseYear } from '../optionParsers.js';
@@ -68,7 +71,7 @@ export function registerChart(program: Command, io: CliIo): void {
     .addOption(new Option('-k, --kind <kind>', "fan: the metric across years; tornado: how the metric in --year (or with --compare, the alternative's effect on it) moves with each uncertain parameter; sobol: the share of its variance each parameter explains, with intervals; backtest: each observed figure against the model's band; prim: the coverage and density of each box of discover's search for --outcome").choices(['fan', 'tornado', 'sobol', 'backtest', 'prim']).default('fan'))
     .option('--targets <file>', "backtest: the targets (default: the package's data/history.csv)")
     .option('-m, --metric <metric>', 'the metric to draw', 'healthWorkersAbroad')
-    .option('--year <year>', 'tornado: the calendar year of the metric (default: the last of the horizon)', parseYear)
+    .option('--year <year>', 'tornado, sobol: the calendar year of the metric (default: the last of the horizon)', parseYear)
     .option('--samples <n>', `tornado: runs per bar (default ${DEFAULT_SAMPLES.tornado}); sobol: base samples (default ${DEFAULT_SAMPLES.sobol})`, parseSamples)
     .option('-y, --years <years>', 'the span of years to draw, such as 2010..2040 (default: the whole horizon)', parseYearSpan)
     .option('--outcome <condition>', "prim: the case of interest, as discover takes it, such as 'healthWorkersAbroad@2030 < 15000'")
@@ -87,8 +90,9 @@ export function registerChart(program: Command, io: CliIo): void {
     .action(async (file: string, given: ChartCommandOptions, command: Command) => {
       const opts = { ...given, runs: given.runs ?? (given.kind === 'prim' ? DISCOVER_RUNS : FIGURE_RUNS) };
       const format = command.getOptionValueSource('format') === 'default' && opts.out !== undefined && kindOfName(opts.out) === 'png' ? 'png' : opts.format;
-      for (const [option, value, kinds] of KIND_OPTIONS) {
-        if (value(opts) !== undefined && !kinds.includes(opts.kind)) throw new UsageError(`${option} is for --kind ${kinds.join(' or ')}, not --kind ${opts.kind}`);
+      for (const [key, option, kinds] of KIND_OPTIONS) {
+        const source = command.getOptionValueSource(key);
+        if (source !== undefined && source !== 'default' && !kinds.includes(opts.kind)) throw new UsageError(`${option} is for --kind ${kinds.join(' or ')}, not --kind ${opts.kind}`);
       }
       const baseline = loadScenarioFile(file);
       const alternatives = (opts.compare ?? []).map((f) => loadScenarioFile(f));
@@ -114,14 +118,20 @@ export function registerChart(program: Command, io: CliIo): void {
 type ChartKind = ChartCommandOptions['kind'];
 type ResolvedOptions = ChartCommandOptions & { readonly runs: number };
 
-// The options that only some kinds read: given to another kind, they would be silently ignored, so refuse them.
-const KIND_OPTIONS: readonly (readonly [string, (o: ChartCommandOptions) => unknown, readonly ChartKind[]])[] = [
-  ['--outcome', (o) => o.outcome, ['prim']],
-  ['--sweep', (o) => o.sweep, ['prim']],
-  ['--year', (o) => o.year, ['tornado', 'sobol']],
-  ['--samples', (o) => o.samples, ['tornado', 'sobol']],
-  ['--years', (o) => o.years, ['fan']],
-  ['--targets', (o) => o.targets, ['backtest']],
+// The options that only some kinds read (by their key in the options, then as typed): given to another
+// kind they would be silently ignored, so they are refused. --seed, --width, --format and --out serve all.
+const KIND_OPTIONS: readonly (readonly [keyof ChartCommandOptions, string, readonly ChartKind[]])[] = [
+  ['outcome', '--outcome', ['prim']],
+  ['sweep', '--sweep', ['prim']],
+  ['minCoverage', '--min-coverage', ['prim']],
+  ['metric', '--metric', ['fan', 'tornado', 'sobol']],
+  ['year', '--year', ['tornado', 'sobol']],
+  ['samples', '--samples', ['tornado', 'sobol']],
+  ['years', '--years', ['fan']],
+  ['targets', '--targets', ['backtest']],
+  ['runs', '--runs', ['fan', 'backtest', 'prim']],
+  ['design', '--design', ['fan', 'prim']],
+  ['height', '--height', ['fan', 'prim']],
 ];
 
 // The years asked for, as a range within the scenario's horizon.
@@ -138,9 +148,17 @@ function yearRange(years: readonly [number, number] | undefined, c: CompiledScen
 async function drawSensitivity(io: CliIo, method: 'tornado' | 'sobol', baseline: CompiledScenario, alternatives: readonly CompiledScenario[], metric: string, format: 'svg' | 'png', opts: ResolvedOptions): Promise<void> {
   if (alternatives.length > 1) throw new UsageError(`--kind ${method} explains one policy at a time: give one --compare file`);
   const request = { scenario: baseline, versus: alternatives[0], metric, year: opts.year ?? baseline.years[baseline.years.length - 1], samples: opts.samples ?? DEFAULT_SAMPLES[method], seed: opts.seed, workers: opts.workers, quiet: opts.quiet };
-  checkSensitivity({ ...request, method });
+  checkSensitivity({ ...request, method, asked: `chart --kind ${method}` });
   const out = chartOut(opts, format, scenarioInputs([baseline, ...alternatives]));
-  const svg = method === 'tornado' ? await tornadoSvg({ report: await sensitivityOf({ ...request, method }, io), width: opts.width }) : await sobolSvg({ report: await sensitivityOf({ ...request, method }, io), width: opts.width });
+  let svg: string;
+  if (method === 'tornado') {
+    svg = await tornadoSvg({ report: await sensitivityOf({ ...request, method }, io), width: opts.width });
+  } else {
+    const report = await sensitivityOf({ ...request, method }, io);
+    // A quantity the same in every run has no variance to share out: every index would be 0/0.
+    if (!(report.variance > 0)) throw new UsageError(`${sensitivitySubject(report)} is the same in every run (variance 0): there is nothing for Sobol indices to explain; choose another metric or year`);
+    svg = await sobolSvg({ report, width: opts.width });
+  }
   await writeChart(io, out, format, svg);
 }
 
@@ -161,6 +179,7 @@ async function drawPrim(io: CliIo, baseline: CompiledScenario, alternatives: rea
   const prepared = prepareDiscovery(baseline, { ...opts, outcome: opts.outcome, ...PRIM_DEFAULTS }, io);
   const out = chartOut(opts, format, scenarioInputs([baseline]));
   const d = await prepared.run();
+  if (nothingToFind(d.result)) io.stderr(`brigadas: note: ${STOP_TEXT[d.result.stop]} (${d.condition}): nothing to find, the chart shows the whole space alone\n`);
   const svg = await primSvg({ ...d, scenario: scenarioIdentity(baseline), policies: d.policies.length, minCoverage: opts.minCoverage, width: opts.width, height: opts.height });
   await writeChart(io, out, format, svg);
 }
