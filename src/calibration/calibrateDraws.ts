@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { judgeTarget, type TargetResult } from '../backtest/judgeTarget.js';
 import { judgeSamples } from '../backtest/runBacktest.js';
 import { summarizeBacktest, type BacktestSummary } from '../backtest/summarizeBacktest.js';
@@ -12,6 +11,7 @@ import { effectiveSampleSize } from './effectiveSampleSize.js';
 import { uncertainParameters } from '../scenario/uncertainParameters.js';
 import { weightedCorrelation } from './weightedCorrelation.js';
 import { weightedQuantiles } from './weightedQuantiles.js';
+import { scenarioIdentity } from '../scenario/scenarioIdentity.js';
 
 /** How many equally likely values stand for a calibrated parameter's posterior in the written scenario. */
 export const POSTERIOR_POINTS = 40;
@@ -127,7 +127,7 @@ export function calibrateDraws(input: CalibrationInput): CalibrationReport {
     return judgeTarget(t, { p5, p50, p95 });
   });
   return {
-    scenario: { name: c.name, description: c.description, file: c.file, sha256: createHash('sha256').update(c.text).digest('hex') },
+    scenario: { name: c.name, description: c.description, file: c.file, sha256: scenarioIdentity(c).sha256 },
     targetsFile: input.targetsFile,
     seed,
     draws,

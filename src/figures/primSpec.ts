@@ -6,6 +6,7 @@ import type { ChartManifest } from './chartManifest.js';
 import { chartFrame } from './chartFrame.js';
 import { INK } from './palette.js';
 import { STOP_TEXT } from '../discovery/formatDiscovery.js';
+import { nothingToFind } from '../discovery/nothingToFind.js';
 
 /** A PRIM trade-off chart's input: the trajectory, the box chosen on it, and what was run to find it. */
 export interface PrimChartInput {
@@ -47,11 +48,6 @@ export function primPoints(input: Pick<PrimChartInput, 'result' | 'chosen'>): Pr
     restricted: b.restrictedDims,
     chosen: b === input.chosen.box,
   }));
-}
-
-/** Whether PRIM had nothing to search: no runs, no cases of interest, or nothing but cases. */
-export function nothingToFind(r: Pick<PrimResult, 'stop'>): boolean {
-  return r.stop === 'no-rows' || r.stop === 'no-cases' || r.stop === 'all-cases';
 }
 
 /** The title of a trade-off chart: the case of interest it looks for. */

@@ -14,7 +14,7 @@ import { DISCOVER_RUNS, prepareDiscovery } from '../discoveryOf.js';
 import { DEFAULT_MIN_COVERAGE } from '../../discovery/chooseBox.js';
 import { PRIM_DEFAULTS } from '../../discovery/prim.js';
 import { primSvg } from '../../figures/primSvg.js';
-import { nothingToFind } from '../../figures/primSpec.js';
+import { nothingToFind } from '../../discovery/nothingToFind.js';
 import { sensitivitySubject } from '../../figures/sensitivitySubject.js';
 import { STOP_TEXT } from '../../discovery/formatDiscovery.js';
 import { scenarioIdentity } from '../../scenario/scenarioIdentity.js';

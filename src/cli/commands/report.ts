@@ -12,7 +12,7 @@ import { examples } from '../examples.js';
 import { checkFigureRuns, FIGURE_RUNS, fanInput, figureReports } from '../figureReports.js';
 import { loadScenarioFile } from '../loadScenarioFile.js';
 import { parseRuns, parseSamples, parseSeed, parseWorkers, parseYear } from '../optionParsers.js';
-import { DEFAULT_SAMPLES, sensitivityOf, sensitivityProblem } from '../sensitivityOf.js';
+import { sensitivityOf, sensitivityProblem } from '../sensitivityOf.js';
 import { tornadoSvg } from '../../figures/tornadoSvg.js';
 import { addOutOptions, prepareOut, scenarioInputs } from '../outputOptions.js';
 import { writeOutput } from '../writeOutput.js';
